@@ -1,0 +1,36 @@
+import type Decimal from "decimal.js";
+import type { Activation } from "../network/types.ts";
+import type { DecimalConstructor } from "./decimal.ts";
+
+/** An activation's value and derivative at one point, in decimal. */
+export interface DecimalActivation {
+  readonly value: Decimal;
+  readonly derivative: Decimal;
+}
+
+/**
+ * f(z) and f′(z) for every activation, to the constructor's precision, with full relative precision for any |z|:
+ * the logistic and tanh derivatives are formed from t = e^(−|z|) (or e^(−2|z|)), never as 1 − f², which would
+ * cancel to nothing for large |z|. ReLU′(0) = 0 (the pinned convention).
+ */
+export function decimalActivation(D: DecimalConstructor, name: Activation, z: Decimal): DecimalActivation {
+  switch (name) {
+    case "identity":
+      return { value: z, derivative: new D(1) };
+    case "relu":
+      return z.gt(0) ? { value: z, derivative: new D(1) } : { value: new D(0), derivative: new D(0) };
+    case "logistic": {
+      // σ(z) = 1/(1 + e^−z) = e^z/(1 + e^z);   σ′(z) = t/(1 + t)² with t = e^−|z| (σ′ is even).
+      const t = z.abs().neg().exp();
+      const onePlusT = t.plus(1);
+      const value = z.isNeg() ? t.div(onePlusT) : new D(1).div(onePlusT);
+      return { value, derivative: t.div(onePlusT.times(onePlusT)) };
+    }
+    case "tanh": {
+      // tanh′(z) = 1 − tanh²(z) = 4t/(1 + t)² with t = e^−2|z|.
+      const t = z.abs().times(-2).exp();
+      const onePlusT = t.plus(1);
+      return { value: z.tanh(), derivative: t.times(4).div(onePlusT.times(onePlusT)) };
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type Decimal from "decimal.js";
+import type { NetworkSpec } from "../network/types.ts";
+import { decimalActivation } from "./activations.ts";
+import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
+
+/** One layer in decimal, `[sample][unit]`: z = W·a_prev + b, a = f(z), and the local derivative dA_dZ = f′(z). */
+export interface DecimalLayerValues {
+  readonly z: DecimalMatrix;
+  readonly a: DecimalMatrix;
+  readonly dA_dZ: DecimalMatrix;
+}
+
+/**
+ * The forward pass in decimal: for each layer l, z_l = W_l·a_(l−1) + b_l and a_l = f_l(z_l), with f_l′(z_l) kept
+ * beside it for the backward pass. `inputs` is `[sample][feature]`; every operation rounds to D's precision.
+ */
+export function oracleForward(
+  D: DecimalConstructor,
+  network: NetworkSpec,
+  params: DecimalParams,
+  inputs: DecimalMatrix,
+): DecimalLayerValues[] {
+  const layers: DecimalLayerValues[] = [];
+  let aPrev = inputs;
+  params.forEach(({ W, b }, l) => {
+    const f = network.activations[l]!;
+    const z = aPrev.map((x) => W.map((row, i) => dot(D, row, x).plus(b[i]!)));
+    const fz = z.map((zs) => zs.map((zi) => decimalActivation(D, f, zi)));
+    const a = fz.map((s) => s.map((u) => u.value));
+    const dA_dZ = fz.map((s) => s.map((u) => u.derivative));
+    layers.push({ z, a, dA_dZ });
+    aPrev = a;
+  });
+  return layers;
+}
+
+/** Σ_j u[j]·v[j], each product and sum rounded to D's precision. */
+export function dot(D: DecimalConstructor, u: readonly Decimal[], v: readonly Decimal[]): Decimal {
+  let sum = new D(0);
+  for (let j = 0; j < u.length; j++) sum = sum.plus(u[j]!.times(v[j]!));
+  return sum;
+}

@@ -1,0 +1,60 @@
+import type Decimal from "decimal.js";
+import type { NetworkSpec } from "../network/types.ts";
+import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
+import { oracleForward, type DecimalLayerValues } from "./forward.ts";
+
+/** The exact cost, gradients and everything the backward pass saw. */
+export interface OracleGradients {
+  /** C = (1/n) Σ_samples Σ_outputs (a − y)². */
+  readonly cost: Decimal;
+  /** dC/dW_l and dC/db_l, shaped like the params. */
+  readonly grads: DecimalParams;
+  /** The forward pass (z, a, f′(z) per layer). */
+  readonly layers: readonly DecimalLayerValues[];
+  /** delta_l = dC/dz_l per layer, `[sample][unit]`. */
+  readonly deltas: readonly DecimalMatrix[];
+  /** dC/da_l per layer, `[sample][unit]` (the last is (2/n)(a − y)). */
+  readonly dC_dA: readonly DecimalMatrix[];
+}
+
+/**
+ * Backpropagation in decimal for a batch of n samples (the seed's chain rule, averaged over the batch):
+ *   dC/dA_L = (2/n)(A_L − Y);  delta_l = dC/dA_l ⊙ f_l′(z_l);
+ *   dC/dW_l = Σ_s delta_l[s] ⊗ a_(l−1)[s];  dC/db_l = Σ_s delta_l[s];  dC/dA_(l−1) = W_lᵀ·delta_l.
+ */
+export function oracleGradients(
+  D: DecimalConstructor,
+  network: NetworkSpec,
+  params: DecimalParams,
+  inputs: DecimalMatrix,
+  targets: DecimalMatrix,
+): OracleGradients {
+  const layers = oracleForward(D, network, params, inputs);
+  const n = inputs.length;
+  const aL = layers[layers.length - 1]!.a;
+  const error = aL.map((as, s) => as.map((a, k) => a.minus(targets[s]![k]!)));
+  const cost = error.reduce((sum, es) => es.reduce((acc, e) => acc.plus(e.times(e)), sum), new D(0)).div(n);
+
+  const grads: { W: Decimal[][]; b: Decimal[] }[] = [];
+  const deltas: DecimalMatrix[] = [];
+  const dC_dAs: DecimalMatrix[] = [];
+  let dC_dA: DecimalMatrix = error.map((es) => es.map((e) => e.times(2).div(n)));
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const { W } = params[l]!;
+    const aPrev = l === 0 ? inputs : layers[l - 1]!.a;
+    const delta = dC_dA.map((ds, s) => ds.map((d, i) => d.times(layers[l]!.dA_dZ[s]![i]!)));
+    const dC_dW = W.map((row, i) => row.map((_, j) => sumOver(D, n, (s) => delta[s]![i]!.times(aPrev[s]![j]!))));
+    const dC_db = W.map((_, i) => sumOver(D, n, (s) => delta[s]![i]!));
+    grads.unshift({ W: dC_dW, b: dC_db });
+    deltas.unshift(delta);
+    dC_dAs.unshift(dC_dA);
+    dC_dA = delta.map((ds) => W[0]!.map((_, j) => sumOver(D, W.length, (i) => W[i]![j]!.times(ds[i]!))));
+  }
+  return { cost, grads, layers, deltas, dC_dA: dC_dAs };
+}
+
+function sumOver(D: DecimalConstructor, count: number, term: (k: number) => Decimal): Decimal {
+  let sum = new D(0);
+  for (let k = 0; k < count; k++) sum = sum.plus(term(k));
+  return sum;
+}

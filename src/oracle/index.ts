@@ -1,0 +1,19 @@
+export { createOracle, DEFAULT_ORACLE_PRECISION, type Oracle, type ParamsLike, type MatrixLike } from "./oracle.ts";
+export {
+  decimalConstructor,
+  exactDecimal,
+  toDecimal,
+  toDecimalMatrix,
+  toDecimalParams,
+  type DecimalConstructor,
+  type DecimalLike,
+  type DecimalLayerParams,
+  type DecimalMatrix,
+  type DecimalParams,
+  type DecimalVector,
+} from "./decimal.ts";
+export { decimalActivation, type DecimalActivation } from "./activations.ts";
+export { oracleForward, dot, type DecimalLayerValues } from "./forward.ts";
+export { oracleGradients, type OracleGradients } from "./gradients.ts";
+export { oracleStep, oracleTrain } from "./step.ts";
+export { toNumberMatrix, toNumberParams, toNumberVector, toDecimalString } from "./convert.ts";
