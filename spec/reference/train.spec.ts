@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Activation, Params } from "../../src/network/types.ts";
+import { createRng } from "../../src/random/rng.ts";
+import { gradients, step, train } from "../../src/reference/index.ts";
+import { network, randomCase, SEED } from "./helpers.ts";
+
+/**
+ * `train` runs its own packed kernel; it must be the fold of `step` over batches of one sample, with the same
+ * equations in the same order, so the comparison is exact (bit for bit), including every recorded cost.
+ */
+describe("train ≡ fold of step over single samples", () => {
+  const shapes: [number[], Activation[]][] = [
+    [[3, 3, 1], ["relu", "logistic"]],
+    [[2, 4, 3, 2], ["tanh", "logistic", "identity"]],
+    [[3, 6, 5, 1], ["relu", "tanh", "logistic"]],
+    [[4, 2], ["identity"]],
+  ];
+  shapes.forEach(([layers, activations], c) => {
+    it(`agrees exactly for ${layers.join("-")} ${activations.join("/")} (seed ${SEED}, case ${c})`, () => {
+      const net = network(layers, activations);
+      const rng = createRng(SEED + c);
+      const { params, inputs, targets } = randomCase(net, 6, rng);
+      const order = Array.from({ length: 60 }, () => rng.int(6));
+      const learningRate = 0.2;
+      const before = structuredClone(params);
+
+      const trained = train(net, params, inputs, targets, learningRate, order, { recordCosts: true });
+
+      let folded: Params = params;
+      const costs: number[] = [];
+      for (const sample of order) {
+        const one = { inputs: [inputs[sample]!], targets: [targets[sample]!] };
+        costs.push(gradients(net, folded, one.inputs, one.targets).cost);
+        folded = step(net, folded, one.inputs, one.targets, learningRate);
+      }
+      expect(trained.params, `final params (seed ${SEED}, case ${c})`).toEqual(folded);
+      expect(trained.costs, `costs (seed ${SEED}, case ${c})`).toEqual(costs);
+      expect(params, "train must not change its params argument").toEqual(before);
+    });
+  });
+
+  it("returns costs only when asked, and the params unchanged for an empty order", () => {
+    const net = network([2, 2, 1], ["relu", "logistic"]);
+    const { params, inputs, targets } = randomCase(net, 2, createRng(SEED));
+    expect(train(net, params, inputs, targets, 0.1, [1, 0]).costs).toBeUndefined();
+    expect(train(net, params, inputs, targets, 0.1, [], { recordCosts: true })).toEqual({ params, costs: [] });
+  });
+
+  it(`lowers the cost of the seed task over 20,000 steps (seed ${SEED})`, () => {
+    const net = network([3, 3, 1], ["relu", "logistic"]);
+    const rng = createRng(SEED);
+    const { params } = randomCase(net, 1, rng);
+    const inputs = Array.from({ length: 200 }, () => [rng.next(), rng.next(), rng.next()]);
+    const targets = inputs.map(([r, g, b]) => [0.299 * r! + 0.587 * g! + 0.114 * b! > 0.5 ? 1 : 0]);
+    const order = Array.from({ length: 20_000 }, () => rng.int(200));
+    const { params: trained } = train(net, params, inputs, targets, 0.05, order);
+    expect(gradients(net, trained, inputs, targets).cost).toBeLessThan(0.5 * gradients(net, params, inputs, targets).cost);
+  });
+});

@@ -1,0 +1,70 @@
+/** The float64 reference implementation behind the `Implementation` interface, validating every request. */
+import {
+  METHODS,
+  type ActivationRequest,
+  type ForwardRequest,
+  type GradientsRequest,
+  type Hello,
+  type Implementation,
+  type StepRequest,
+  type TrainRequest,
+} from "../implementation.ts";
+import { ACTIVATIONS } from "../network/types.ts";
+import {
+  assertValid,
+  validateActivationRequest,
+  validateForwardRequest,
+  validateGradientsRequest,
+  validateStepRequest,
+  validateTrainRequest,
+} from "../network/validate.ts";
+import { activate, activationDerivative } from "./activation-functions.ts";
+import { forward } from "./forward.ts";
+import { gradients } from "./gradients.ts";
+import { step } from "./step.ts";
+import { train } from "./train.ts";
+
+const hello: Hello = {
+  protocol: 1,
+  name: "nncheck-reference",
+  language: "typescript",
+  dtype: "float64",
+  methods: [...METHODS],
+  activations: [...ACTIVATIONS],
+};
+
+/**
+ * nncheck's own float64 implementation: every method of the protocol for any network shape; a malformed
+ * request is rejected with `ImplementationError("invalid_params")` naming each bad field. `train` always returns costs.
+ */
+export const reference: Implementation = {
+  hello: async () => hello,
+
+  forward: async (request: ForwardRequest) => {
+    assertValid(validateForwardRequest(request), "forward");
+    return { layers: forward(request.network, request.params, request.inputs) };
+  },
+
+  gradients: async (request: GradientsRequest) => {
+    assertValid(validateGradientsRequest(request), "gradients");
+    return gradients(request.network, request.params, request.inputs, request.targets);
+  },
+
+  step: async (request: StepRequest) => {
+    assertValid(validateStepRequest(request), "step");
+    const { network, params, inputs, targets, learningRate } = request;
+    return { params: step(network, params, inputs, targets, learningRate) };
+  },
+
+  train: async (request: TrainRequest) => {
+    assertValid(validateTrainRequest(request), "train");
+    const { network, params, inputs, targets, learningRate, order } = request;
+    return train(network, params, inputs, targets, learningRate, order, { recordCosts: true });
+  },
+
+  activation: async (request: ActivationRequest) => {
+    assertValid(validateActivationRequest(request), "activation");
+    const { name, x } = request;
+    return { value: x.map((z) => activate(name, z)), derivative: x.map((z) => activationDerivative(name, z)) };
+  },
+};

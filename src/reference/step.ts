@@ -1,0 +1,16 @@
+/** One gradient-descent step on a whole batch: θ ← θ − L·∇C(θ). */
+import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { gradients } from "./gradients.ts";
+
+/** New params θ − L·∇C(θ), with ∇C the batch-mean gradient of `gradients`; `params` is not changed. */
+export function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number): Params {
+  const { grads } = gradients(network, params, inputs, targets);
+  return params.map(({ W, b }, l) => {
+    const dC_dW = grads[l]!.W;
+    const dC_db = grads[l]!.b;
+    return {
+      W: W.map((row, i) => row.map((w, j) => w - learningRate * dC_dW[i]![j]!)), // w_hidden −= L * dW1
+      b: b.map((bias, i) => bias - learningRate * dC_db[i]!), //                    b_hidden −= L * dB1
+    };
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Stochastic gradient descent, one sample per step (the seed's training loop): the same equations as
+ * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once.
+ */
+import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { packLayers, unpackParams, type PackedLayer } from "./packed-layers.ts";
+
+/** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
+export interface TrainOutcome {
+  readonly params: Params;
+  readonly costs?: number[];
+}
+
+/**
+ * SGD: for k = 0…order.length−1, θ ← θ − L·∇C_{order[k]}(θ) with C_i = Σ_outputs (a_L − y_i)² for sample i alone.
+ * Agrees bit for bit with `step` applied to one sample at a time; `params` is not changed.
+ */
+export function train(
+  network: NetworkSpec,
+  params: Params,
+  inputs: Matrix,
+  targets: Matrix,
+  learningRate: number,
+  order: readonly number[],
+  options: { recordCosts?: boolean } = {},
+): TrainOutcome {
+  const layers = packLayers(network, params);
+  // every sample packed once, so that a step reads its x and y without copying
+  const xs = inputs.map((x) => Float64Array.from(x));
+  const ys = targets.map((y) => Float64Array.from(y));
+  const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
+  for (let k = 0; k < order.length; k++) {
+    const sample = order[k]!;
+    const cost = sgdStep(layers, xs[sample]!, ys[sample]!, learningRate);
+    if (costs !== undefined) costs[k] = cost;
+  }
+  const trained = unpackParams(layers);
+  return costs === undefined ? { params: trained } : { params: trained, costs };
+}
+
+/** One SGD step on one sample, updating `layers` in place; returns the sample's cost before the step. */
+function sgdStep(layers: readonly PackedLayer[], x: Float64Array, y: Float64Array, learningRate: number): number {
+  // forward: z_l = W_l·a_{l−1} + b_l, a_l = f_l(z_l), and beside it the local derivative da_l/dz_l = f_l′(z_l)
+  let aPrev = x;
+  for (const { W, b, z, a, dA_dZ, f, units, fanIn } of layers) {
+    for (let i = 0; i < units; i++) {
+      let s = 0;
+      for (let j = 0; j < fanIn; j++) s += W[i * fanIn + j]! * aPrev[j]!;
+      const zi = s + b[i]!;
+      z[i] = zi;
+      a[i] = f.value(zi);
+      dA_dZ[i] = f.derivative(zi);
+    }
+    aPrev = a;
+  }
+
+  // C = Σ (a_L − y)², dC/da_L = 2(a_L − y)
+  const output = layers[layers.length - 1]!;
+  let cost = 0;
+  for (let i = 0; i < output.units; i++) {
+    const error = output.a[i]! - y[i]!;
+    cost += error * error;
+    output.dC_dA[i] = 2 * error;
+  }
+
+  // backward, from the output layer down
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const { W, b, dA_dZ, dC_dA, delta, units, fanIn } = layers[l]!;
+    const aPrev = l > 0 ? layers[l - 1]!.a : x;
+    // δ_l = dC/dz_l = dC/da_l ⊙ da_l/dz_l
+    for (let i = 0; i < units; i++) delta[i] = dC_dA[i]! * dA_dZ[i]!;
+    // dC/da_{l−1} = W_lᵀ·δ_l (dz_l/da_{l−1} = W_l), taken before W_l is updated
+    if (l > 0) {
+      const dC_dAPrev = layers[l - 1]!.dC_dA;
+      for (let j = 0; j < fanIn; j++) {
+        let s = 0;
+        for (let i = 0; i < units; i++) s += W[i * fanIn + j]! * delta[i]!;
+        dC_dAPrev[j] = s;
+      }
+    }
+    // W_l ← W_l − L·dC/dW_l with dC/dW_l = δ_l·a_{l−1}ᵀ;  b_l ← b_l − L·dC/db_l with dC/db_l = δ_l
+    for (let i = 0; i < units; i++) {
+      for (let j = 0; j < fanIn; j++) W[i * fanIn + j] = W[i * fanIn + j]! - learningRate * (delta[i]! * aPrev[j]!);
+      b[i] = b[i]! - learningRate * delta[i]!;
+    }
+  }
+  return cost;
+}
