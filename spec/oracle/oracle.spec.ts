@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { seedNetwork, type NetworkSpec } from "../../src/network/types.ts";
 import { createOracle, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";

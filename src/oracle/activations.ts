@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { Activation } from "../network/types.ts";
 import type { DecimalConstructor } from "./decimal.ts";
 
@@ -27,10 +27,12 @@ export function decimalActivation(D: DecimalConstructor, name: Activation, z: De
       return { value, derivative: t.div(onePlusT.times(onePlusT)) };
     }
     case "tanh": {
-      // tanh′(z) = 1 − tanh²(z) = 4t/(1 + t)² with t = e^−2|z|.
+      // tanh|z| = (1 − t)/(1 + t) and tanh′(z) = 1 − tanh²(z) = 4t/(1 + t)² with t = e^−2|z|; below |z| = 1/8 the
+      // difference 1 − t would cancel, so decimal.js's series takes over there (one digit lost at most above it).
       const t = z.abs().times(-2).exp();
       const onePlusT = t.plus(1);
-      return { value: z.tanh(), derivative: t.times(4).div(onePlusT.times(onePlusT)) };
+      const value = z.abs().lt(0.125) ? z.tanh() : new D(1).minus(t).div(onePlusT).times(z.isNeg() ? -1 : 1);
+      return { value, derivative: t.times(4).div(onePlusT.times(onePlusT)) };
     }
   }
 }

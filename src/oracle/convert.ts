@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { Matrix, Params, Vector } from "../network/types.ts";
 import type { DecimalMatrix, DecimalParams, DecimalVector } from "./decimal.ts";
 

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /** A decimal.js constructor with its own precision (significant digits), isolated from the global one. */
 export type DecimalConstructor = typeof Decimal;

@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { Activation, NetworkSpec } from "../network/types.ts";
 import { decimalActivation, type DecimalActivation } from "./activations.ts";
 import {

@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";

@@ -1,0 +1,194 @@
+import type { Activation, Matrix, NetworkSpec, Params } from "../network/types.ts";
+import type { ExactGradients } from "./exact-values.ts";
+import { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS as T, type Dtype } from "./tolerance.ts";
+
+/**
+ * Rounding scales: for every value v of the forward and backward pass, a first-order bound E(v) on
+ * |v_computed − v_exact| / u that holds for any correct implementation, whatever its order of summation.
+ * E grows from two sources, kept apart for reports:
+ *   local       — the roundings of the operation itself: a sum of m terms costs m·Σ|terms|;
+ *   propagated  — the errors of its operands, weighted by the operation's partial derivatives.
+ * ReLU units whose pre-activation z is within the tolerance of 0 are "ambiguous": a correct implementation may take
+ * either branch, so f′ there carries an uncertainty of 1 (E = 1/u) and both branches pass.
+ */
+export interface LayerScales {
+  readonly z: number[][];
+  readonly a: number[][];
+  readonly dA_dZ: number[][];
+  readonly delta: number[][];
+  readonly ambiguous: boolean[][];
+}
+
+export interface ParamScales {
+  readonly W: number[][];
+  readonly b: number[];
+}
+
+export interface GradientScales {
+  readonly layers: readonly LayerScales[];
+  readonly cost: number;
+  readonly grads: readonly ParamScales[];
+  /** The local part of `grads` (the sum over the batch itself); the rest is propagated. */
+  readonly gradsLocal: readonly ParamScales[];
+}
+
+export interface ScaleInputs {
+  readonly network: NetworkSpec;
+  readonly params: Params;
+  readonly inputs: Matrix;
+  readonly targets: Matrix;
+  readonly exact: ExactGradients;
+  /** E of every parameter (default: 0 — the implementation holds exactly these values). */
+  readonly paramScales?: readonly ParamScales[];
+  /** Whether inputs and targets reach the implementation rounded (E = |x|), as decimal strings or float32 do. */
+  readonly roundedInputs: boolean;
+  readonly dtype: Dtype;
+}
+
+/**
+ * Per-activation error terms: E(f(z)) and E(f′(z)) from E(z), to second order (|f″|, |f‴| ≤ 1 for σ and tanh, so
+ * u·E(z)² bounds the curvature term) and capped where the function is bounded (σ ∈ [0, 1], tanh ∈ [−1, 1]).
+ */
+function activationScales(name: Activation, z: number, a: number, d: number, Ez: number, u: number) {
+  const curvature = u * Ez * Ez;
+  switch (name) {
+    case "identity":
+      return { Ea: Ez, Ed: 0, ambiguous: false };
+    case "relu": {
+      const ambiguous = Math.abs(z) < SAFETY * u * Ez;
+      return { Ea: z > 0 || ambiguous ? Ez : 0, Ed: ambiguous ? 1 / u : 0, ambiguous };
+    }
+    case "logistic": // σ″ = σ′(1 − 2σ); σ′ formed as σ(1 − σ) errs by ~u·σ² absolutely, so that is allowed.
+      return {
+        Ea: Math.min(d * Ez + curvature + T * a, 1 / u),
+        Ed: Math.min(Math.abs(d * (1 - 2 * a)) * Ez + curvature + T * (d + a * a), 0.25 / u),
+        ambiguous: false,
+      };
+    case "tanh": // tanh″ = −2·tanh·tanh′; tanh′ formed as 1 − tanh² errs by ~u·tanh² absolutely.
+      return {
+        Ea: Math.min(d * Ez + curvature + T * Math.abs(a), 2 / u),
+        Ed: Math.min(2 * Math.abs(a) * d * Ez + curvature + T * (d + a * a), 1 / u),
+        ambiguous: false,
+      };
+  }
+}
+
+/** E of a product x·y from the factors' own E, to second order (the rounding of the product is counted apart). */
+const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
+
+const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+
+/** The rounding scales of a whole forward + backward pass (see the module comment). */
+export function gradientScales(s: ScaleInputs): GradientScales {
+  const { u } = DTYPES[s.dtype];
+  const n = s.inputs.length;
+  const inputError = (x: number) => (s.roundedInputs ? Math.abs(x) : 0);
+  const EParams = s.paramScales ?? s.params.map(({ W, b }) => ({ W: W.map((r) => r.map(() => 0)), b: b.map(() => 0) }));
+  const layers: LayerScales[] = [];
+  let aPrev: Matrix = s.inputs;
+  let EaPrev: number[][] = s.inputs.map((x) => x.map(inputError));
+
+  s.params.forEach(({ W, b }, l) => {
+    const ex = s.exact.layers[l]!;
+    const EW = EParams[l]!.W, Eb = EParams[l]!.b;
+    const m = W[0]!.length;
+    const Ez = zeros(n, W.length), Ea = zeros(n, W.length), Ed = zeros(n, W.length);
+    const ambiguous = Array.from({ length: n }, () => new Array<boolean>(W.length).fill(false));
+    for (let k = 0; k < n; k++) {
+      for (let i = 0; i < W.length; i++) {
+        // z = Σ_j W_ij a_j + b_i: m + 1 terms summed, plus the errors W and a bring in.
+        let terms = Math.abs(b[i]!), propagated = Eb[i]!;
+        for (let j = 0; j < m; j++) {
+          terms += Math.abs(W[i]![j]! * aPrev[k]![j]!);
+          propagated += productE(W[i]![j]!, EW[i]![j]!, aPrev[k]![j]!, EaPrev[k]![j]!, u);
+        }
+        Ez[k]![i] = (m + 1) * terms + propagated;
+        const f = activationScales(s.network.activations[l]!, ex.z[k]![i]!, ex.a[k]![i]!, ex.dA_dZ[k]![i]!, Ez[k]![i]!, u);
+        Ea[k]![i] = f.Ea;
+        Ed[k]![i] = f.Ed;
+        ambiguous[k]![i] = f.ambiguous;
+      }
+    }
+    layers.push({ z: Ez, a: Ea, dA_dZ: Ed, delta: zeros(n, W.length), ambiguous });
+    aPrev = ex.a;
+    EaPrev = Ea;
+  });
+
+  // C = (1/n) Σ (a − y)²: each square carries 2|a − y|·E(a − y) + u·E(a − y)² (the second-order term matters when
+  // a − y cancels to rounding level); the n·K-term sum and the division add (nK + 2)·C.
+  const last = s.exact.layers.at(-1)!;
+  const L = layers.at(-1)!;
+  let Ecost = (n * last.a[0]!.length + 2) * s.exact.cost;
+  let EdA: number[][] = last.a.map((as, k) =>
+    as.map((a, o) => {
+      const e = Math.abs(a - s.targets[k]![o]!);
+      const Ediff = L.a[k]![o]! + inputError(s.targets[k]![o]!) + e;
+      Ecost += productE(e, Ediff, e, Ediff, u) / n;
+      return (2 * Ediff) / n + 2 * Math.abs(last.dC_dA[k]![o]!);
+    }),
+  );
+
+  const grads: ParamScales[] = [], gradsLocal: ParamScales[] = [];
+  for (let l = s.params.length - 1; l >= 0; l--) {
+    const { W } = s.params[l]!;
+    const ex = s.exact.layers[l]!, sc = layers[l]!;
+    const a0 = l === 0 ? s.inputs : s.exact.layers[l - 1]!.a;
+    const Ea0 = l === 0 ? s.inputs.map((x) => x.map(inputError)) : layers[l - 1]!.a;
+    // delta = dC/da ⊙ f′(z)
+    for (let k = 0; k < n; k++) {
+      for (let i = 0; i < W.length; i++) {
+        sc.delta[k]![i] = productE(ex.dA_dZ[k]![i]!, sc.dA_dZ[k]![i]!, ex.dC_dA[k]![i]!, EdA[k]![i]!, u) + Math.abs(ex.delta[k]![i]!);
+      }
+    }
+    // dC/dW_ij = Σ_k delta_ki a_kj;  dC/db_i = Σ_k delta_ki
+    const gW = zeros(W.length, W[0]!.length), gWLocal = zeros(W.length, W[0]!.length);
+    const gb = new Array<number>(W.length).fill(0), gbLocal = new Array<number>(W.length).fill(0);
+    for (let i = 0; i < W.length; i++) {
+      for (let j = 0; j < W[0]!.length; j++) {
+        let terms = 0, propagated = 0;
+        for (let k = 0; k < n; k++) {
+          terms += Math.abs(ex.delta[k]![i]! * a0[k]![j]!);
+          propagated += productE(ex.delta[k]![i]!, sc.delta[k]![i]!, a0[k]![j]!, Ea0[k]![j]!, u);
+        }
+        gWLocal[i]![j] = (n + 1) * terms;
+        gW[i]![j] = gWLocal[i]![j]! + propagated;
+      }
+      let terms = 0, propagated = 0;
+      for (let k = 0; k < n; k++) {
+        terms += Math.abs(ex.delta[k]![i]!);
+        propagated += sc.delta[k]![i]!;
+      }
+      gbLocal[i] = (n + 1) * terms;
+      gb[i] = gbLocal[i]! + propagated;
+    }
+    grads.unshift({ W: gW, b: gb });
+    gradsLocal.unshift({ W: gWLocal, b: gbLocal });
+    // dC/da_prev_j = Σ_i W_ij delta_i
+    const EW = EParams[l]!.W;
+    EdA = ex.delta.map((ds, k) =>
+      W[0]!.map((_, j) => {
+        let terms = 0, propagated = 0;
+        for (let i = 0; i < W.length; i++) {
+          terms += Math.abs(W[i]![j]! * ds[i]!);
+          propagated += productE(W[i]![j]!, EW[i]![j]!, ds[i]!, sc.delta[k]![i]!, u);
+        }
+        return (W.length + 1) * terms + propagated;
+      }),
+    );
+  }
+  return { layers, cost: Ecost, grads, gradsLocal };
+}
+
+/**
+ * Rounding scales of one step θ′ = θ − L·g: the operands' errors plus one rounding for the product and one for the
+ * difference. `Etheta` are the parameters' own scales (0 when exact), `EL` the learning rate's.
+ */
+export function stepScales(params: Params, grads: Params, next: Params, Etheta: readonly ParamScales[], Eg: readonly ParamScales[], learningRate: number, EL: number, dtype: Dtype): ParamScales[] {
+  const { u } = DTYPES[dtype];
+  const one = (theta: number, Et: number, g: number, E_g: number, t1: number) =>
+    Et + productE(learningRate, EL, g, E_g, u) + Math.abs(learningRate * g) + Math.abs(t1);
+  return params.map(({ W, b }, l) => ({
+    W: W.map((row, i) => row.map((w, j) => one(w, Etheta[l]!.W[i]![j]!, grads[l]!.W[i]![j]!, Eg[l]!.W[i]![j]!, next[l]!.W[i]![j]!))),
+    b: b.map((v, i) => one(v, Etheta[l]!.b[i]!, grads[l]!.b[i]!, Eg[l]!.b[i]!, next[l]!.b[i]!)),
+  }));
+}

@@ -1,0 +1,38 @@
+/**
+ * The tolerance table, JAX-style: everything a verdict's tolerance is built from, per dtype.
+ * An entry passes when |actual − exact| ≤ SAFETY × u × E + ABS_FLOOR, where E is the entry's rounding scale
+ * (see rounding-scale.ts): a first-order bound, in units of u, on what a correct implementation's roundings add up to.
+ */
+export type Dtype = "float64" | "float32";
+
+export interface DtypeTolerance {
+  /** Unit roundoff: half an ulp of 1. */
+  readonly u: number;
+  /** Below this, products and sums may underflow: an absolute slack per entry. */
+  readonly absFloor: number;
+  /** Largest finite value (a correct implementation must stay finite where the exact value is). */
+  readonly max: number;
+}
+
+export const DTYPES: Readonly<Record<Dtype, DtypeTolerance>> = {
+  float64: { u: 2 ** -53, absFloor: 2 ** -1000, max: Number.MAX_VALUE },
+  float32: { u: 2 ** -24, absFloor: 2 ** -110, max: 3.4028234663852886e38 },
+};
+
+/** Slack on top of the first-order worst-case bound (second-order terms, library exp/tanh off by an ulp or two). */
+export const SAFETY = 4;
+
+/** Roundings charged to one evaluation of exp-based activations (σ, tanh) and their derivatives. */
+export const TRANSCENDENTAL_ROUNDINGS = 4;
+
+/** The tolerance for an entry of rounding scale `scale` (in units of u). */
+export function toleranceFor(dtype: Dtype, scale: number): number {
+  const { u, absFloor } = DTYPES[dtype];
+  return SAFETY * u * scale + absFloor;
+}
+
+/** A one-line account of a tolerance, for reports. */
+export function explainTolerance(dtype: Dtype, scale: number, detail: string): string {
+  const u = dtype === "float64" ? "2^-53" : "2^-24";
+  return `${SAFETY} × u(${dtype}) = ${u} × rounding scale ${scale.toPrecision(3)} (${detail})`;
+}
