@@ -1,7 +1,8 @@
 /**
  * Training benchmark: 100,000 SGD steps of the seed network (3-3-1, ReLU then logistic, L = 0.05), timed
  * side by side for the reference `train` and a plain Float64Array loop written for 3-3-1 (what a user
- * would write by hand). Prints the median of several runs, the ratio, and how far the final params differ.
+ * would write by hand). Prints the median of several runs, the ratio, and how far the final params differ;
+ * then the exact oracle's cost per case (forward + gradients at 50 digits) beside the reference's.
  * Run: `npx tsx scripts/bench.ts` (env NNCHECK_SEED, NNCHECK_BENCH_STEPS, NNCHECK_BENCH_RUNS to vary).
  */
 import { performance } from "node:perf_hooks";
@@ -9,7 +10,8 @@ import { generateFontData } from "../src/data/index.ts";
 import type { Matrix, Params } from "../src/network/types.ts";
 import { seedNetwork } from "../src/network/types.ts";
 import { createRng } from "../src/random/rng.ts";
-import { initParams, train } from "../src/reference/index.ts";
+import { createOracle } from "../src/oracle/index.ts";
+import { gradients, initParams, train } from "../src/reference/index.ts";
 
 const seed = Number(process.env["NNCHECK_SEED"] ?? 20240601);
 const steps = Number(process.env["NNCHECK_BENCH_STEPS"] ?? 100_000);
@@ -96,9 +98,23 @@ const [reference, plain] = timeInTurns([
 ]) as [Timing, Timing];
 
 // ---------------------------------------------------------------------------------------------------
-// oracle benchmark: added by the lead
-// (time the exact decimal oracle on the same network, params and order here, and print it below)
-// ---------------------------------------------------------------------------------------------------
+// The exact oracle: one forward + gradients of the seed network on one sample at 50 digits, per case, over the
+// first samples of the same order (decimal.js: microseconds, not nanoseconds — it is the verdict, not the model).
+const oracle = createOracle({ precision: 50 });
+const oracleCases = order.slice(0, 200).map((s) => ({ inputs: [data.inputs[s]!], targets: [data.targets[s]!] }));
+for (const c of oracleCases.slice(0, 20)) oracle.gradients(seedNetwork, params, c.inputs, c.targets);
+const oracleUs: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const t0 = performance.now();
+  for (const c of oracleCases) oracle.gradients(seedNetwork, params, c.inputs, c.targets);
+  oracleUs.push(((performance.now() - t0) * 1000) / oracleCases.length);
+}
+const referenceUs: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const t0 = performance.now();
+  for (const c of oracleCases) gradients(seedNetwork, params, c.inputs, c.targets);
+  referenceUs.push(((performance.now() - t0) * 1000) / oracleCases.length);
+}
 
 const report = (t: Timing) =>
   `${t.name.padEnd(18)} ${median(t.ms).toFixed(2).padStart(9)} ms  (${((median(t.ms) * 1e6) / steps).toFixed(0)} ns/step; min ${Math.min(...t.ms).toFixed(2)} ms)`;
@@ -109,3 +125,7 @@ const ratios = reference.ms.map((ms, r) => ms / plain.ms[r]!);
 console.log(`ratio reference / plain: ${median(ratios).toFixed(2)} (median of per-turn ratios; ${(median(reference.ms) / median(plain.ms)).toFixed(2)} from the medians; goal ≤ 3)`);
 const difference = maxAbsDifference(reference.result, plain.result);
 console.log(`final params, max |reference − plain|: ${difference.toExponential(2)}  (${difference <= 1e-9 ? "agree" : "DISAGREE"} to 1e-9)`);
+console.log(
+  `oracle forward + gradients, seed network, 1 sample, 50 digits: ${median(oracleUs).toFixed(0)} µs per case ` +
+    `(reference gradients, ml-matrix: ${median(referenceUs).toFixed(1)} µs; ratio ${(median(oracleUs) / median(referenceUs)).toFixed(0)}×)`,
+);
