@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { parseHello } from "../../src/protocol/parseHello.ts";
+
+describe("parseHello", () => {
+  const hello = { protocol: 1, name: "n", dtype: "float64", methods: ["forward"], activations: ["relu"] };
+
+  it("accepts a protocol-1 hello, with or without the optional parts", () => {
+    expect(parseHello(hello)).toBe(hello);
+    const full = { ...hello, language: "rust", networks: [{ layers: [3, 3, 1], activations: ["relu", "logistic"] }] };
+    expect(parseHello(full)).toBe(full);
+  });
+
+  it("names every problem of a malformed hello", () => {
+    expect(() => parseHello({ ...hello, protocol: "1", dtype: "float16", methods: "forward", networks: [{ layers: [3, 1], activations: [] }] })).toThrow(
+      'malformed hello result: "protocol" must be 1, got "1"; "dtype" must be "float64" or "float32", got "float16"; "methods" must be an array of strings, got "forward"; "networks" must be an array of {layers: positive integers, activations: one string per layer after the input}, got [{"layers":[3,1],"activations":[]}]');
+    expect(() => parseHello([])).toThrow("malformed hello result: expected an object, got [] (got [])");
+  });
+});

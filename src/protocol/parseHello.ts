@@ -1,0 +1,47 @@
+import type { Hello } from "../implementation.ts";
+import { StartupError } from "./errors.ts";
+
+/** Checks a `hello` result against protocol v1 and returns it typed; throws `StartupError` naming what is wrong. */
+export function parseHello(result: unknown): Hello {
+  const problems = helloProblems(result);
+  if (problems.length > 0) {
+    const shown = JSON.stringify(result)?.slice(0, 200);
+    throw new StartupError(`malformed hello result: ${problems.join("; ")} (got ${shown})`);
+  }
+  return result as Hello;
+}
+
+function helloProblems(result: unknown): string[] {
+  if (!isObject(result)) return [`expected an object, got ${describe(result)}`];
+  const problems: string[] = [];
+  if (result.protocol !== 1) problems.push(`"protocol" must be 1, got ${describe(result.protocol)}`);
+  if (typeof result.name !== "string") problems.push(`"name" must be a string, got ${describe(result.name)}`);
+  if (result.language !== undefined && typeof result.language !== "string") {
+    problems.push(`"language" must be a string when present, got ${describe(result.language)}`);
+  }
+  if (result.dtype !== "float64" && result.dtype !== "float32") {
+    problems.push(`"dtype" must be "float64" or "float32", got ${describe(result.dtype)}`);
+  }
+  for (const key of ["methods", "activations"] as const) {
+    if (!isStringArray(result[key])) problems.push(`"${key}" must be an array of strings, got ${describe(result[key])}`);
+  }
+  if (result.networks !== undefined) {
+    const ok = Array.isArray(result.networks) && result.networks.every((n) =>
+      isObject(n) && Array.isArray(n.layers) && n.layers.every((u) => Number.isInteger(u) && u > 0) &&
+      isStringArray(n.activations) && n.activations.length === n.layers.length - 1);
+    if (!ok) problems.push(`"networks" must be an array of {layers: positive integers, activations: one string per layer after the input}, got ${JSON.stringify(result.networks)?.slice(0, 120)}`);
+  }
+  return problems;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? "nothing" : JSON.stringify(value).slice(0, 80);
+}
