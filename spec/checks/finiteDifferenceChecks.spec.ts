@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { finiteDifferenceCases, finiteDifferenceChecks } from "../../src/checks/finiteDifferenceChecks.ts";
+import { ImplementationError, type Implementation } from "../../src/implementation.ts";
+import { createRng } from "../../src/random/rng.ts";
+import { forward, reference } from "../../src/reference/index.ts";
+import { buggyImplementation } from "../finiteDifference/support/buggyImplementation.ts";
+import { textbookImplementation } from "../support/textbookImplementation.ts";
+import { runCheck } from "./runCheck.ts";
+
+const checks = finiteDifferenceChecks();
+const byId = (id: string) => checks.find((c) => c.id === id)!;
+
+describe("finite-difference checks", () => {
+  it("are fd/full/<shape> and fd/directional/<shape> on three shapes, needing only gradients", () => {
+    expect(checks.map((c) => c.id)).toEqual(["fd/full/3-3-1", "fd/full/2-5-1", "fd/full/3-4-3-1", "fd/directional/3-3-1", "fd/directional/2-5-1", "fd/directional/3-4-3-1"]);
+    expect(checks.every((c) => c.needs.methods.join() === "gradients" && c.needs.networks?.length === 1)).toBe(true);
+  });
+
+  it.each([
+    ["the reference", reference],
+    ["an independent float64 implementation", textbookImplementation({ arithmetic: "float64" })],
+    ["a simulated float32 implementation declaring float32", textbookImplementation({ arithmetic: "float32" })],
+  ])("all pass on %s", async (_, impl) => {
+    const outcomes = await Promise.all(checks.map((c) => runCheck(c, impl, 60)));
+    expect(outcomes.filter((o) => o.status !== "passed").map((o) => o.message)).toEqual([]);
+  });
+
+  it("drive ReLU units onto their kinks (z = 0 for a sample, a hair off, dead units) and report them as not judged", async () => {
+    const cases = finiteDifferenceCases(createRng(3), byId("fd/full/3-3-1").needs.networks![0]!, 5);
+    expect(cases.map((c) => c.kind)).toEqual(["batch", "kink", "single", "dead-unit", "near-kink"]);
+    const kink = cases[1]!.request;
+    const z = forward(kink.network, kink.params, kink.inputs)[0]!.z.flat();
+    expect(Math.min(...z.map(Math.abs))).toBeLessThan(1e-15);
+    const outcome = await runCheck(byId("fd/full/3-3-1"), reference, 125);
+    expect(outcome.status).toBe("passed");
+    expect(outcome.details?.["atKink"]).toBeGreaterThan(0);
+    expect(outcome.message).toMatch(/\d+ entries in 5 cases agree with finite differences \(\d+ at ReLU kinks, not judged; \d+ calls\)/);
+  });
+
+  it("fail a doubled gradient, naming entries with analytic, numeric and error estimate, a hint and the replay", async () => {
+    const outcome = await runCheck(byId("fd/full/2-5-1"), buggyImplementation("times-2"), 40, 5);
+    expect(outcome.status).toBe("failed");
+    expect(outcome.message).toMatch(/case 0 \(batch\): \d+ of 21 entries \((W|b)\d\[\d+\](\[\d+\])?: analytic -?[\d.]+, numeric -?[\d.]+ ± /);
+    const [first] = outcome.details!.entries!;
+    expect(first!.actual / first!.expected).toBeCloseTo(2, 6);
+    expect(first!.ok).toBe(false);
+    expect(first!.why).toMatch(/^numeric .* ± .*: 4 × numeric error/);
+    expect(outcome.details?.hints?.[0]?.kind).toBe("factor-2");
+    expect(outcome.details?.replay).toBe("npx nncheck run --seed 5 --only fd/full/2-5-1");
+  });
+
+  it("fail a sign flip and a missing logistic derivative in directional mode too", async () => {
+    const flipped = await runCheck(byId("fd/directional/2-5-1"), buggyImplementation("sign-flip"));
+    expect(flipped.status).toBe("failed");
+    expect(flipped.details?.entries?.[0]?.entry).toMatch(/^direction\[\d\]$/);
+    expect((await runCheck(byId("fd/directional/3-4-3-1"), buggyImplementation("missing-logistic-derivative"))).status).toBe("failed");
+  });
+
+  it("use the reference's ReLU pattern, and call no forward, when the implementation offers none", async () => {
+    let forwardCalls = 0;
+    const noForward: Implementation = {
+      ...reference,
+      hello: async () => ({ ...(await reference.hello()), methods: ["gradients"] }),
+      forward: async (r) => (forwardCalls++, reference.forward(r)),
+    };
+    expect((await runCheck(byId("fd/full/3-3-1"), noForward, 100)).status).toBe("passed");
+    expect(forwardCalls).toBe(0);
+  });
+
+  it("let an unsupported method's error through (the runner maps it to skipped)", async () => {
+    const unsupported: Implementation = { ...reference, gradients: async () => { throw new ImplementationError("unsupported", "no gradients here"); } };
+    await expect(runCheck(byId("fd/directional/3-3-1"), unsupported)).rejects.toThrow(/no gradients here/);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { auditOracleDerivatives } from "../../../src/finiteDifference/index.ts";
+import { loadFixture, workedExampleInput } from "../../../src/fixtures/index.ts";
+import type { NetworkSpec } from "../../../src/network/types.ts";
+import { createOracle } from "../../../src/oracle/index.ts";
+
+const identity: NetworkSpec = { layers: [1, 1, 1], activations: ["identity", "identity"], cost: "squared_error" };
+
+describe("auditOracleDerivatives (decimal finite differences)", () => {
+  it("agrees with the oracle on both worked-example cases of the seed chapter to ≥ 20 digits", () => {
+    const fixture = loadFixture("worked-example");
+    for (const c of fixture.cases) {
+      const input = workedExampleInput(fixture, c);
+      const audit = auditOracleDerivatives(input.network, input.params, input.inputs, input.targets);
+      expect(audit.entries.map((e) => e.entry)).toEqual(["W1[0][0]", "W1[0][1]", "W1[0][2]", "W1[1][0]", "W1[1][1]", "W1[1][2]", "W1[2][0]", "W1[2][1]", "W1[2][2]", "b1[0]", "b1[1]", "b1[2]", "W2[0][0]", "W2[0][1]", "W2[0][2]", "b2[0]"]);
+      expect(audit.minDigits, `${c.id}: ${audit.worst.entry}`).toBeGreaterThanOrEqual(20);
+      expect(audit.entries.every((e) => e.withinError)).toBe(true);
+    }
+  });
+
+  it("matches a hand derivative: C = (w2(w1·x + b1) + b2 − y)², dC/dw1 = 2e·w2·x", () => {
+    const audit = auditOracleDerivatives(identity, [{ W: [["0.5"]], b: ["0.25"] }, { W: [["-3"]], b: ["1"] }], [["2"]], [["0.75"]]);
+    // a2 = −3·(0.5·2 + 0.25) + 1 = −2.75; e = a2 − y = −3.5
+    const expected = { "W1[0][0]": 2 * -3.5 * -3 * 2, "b1[0]": 2 * -3.5 * -3, "W2[0][0]": 2 * -3.5 * 1.25, "b2[0]": 2 * -3.5 };
+    for (const e of audit.entries) {
+      expect(e.numeric.toNumber(), e.entry).toBeCloseTo(expected[e.entry as keyof typeof expected], 12);
+      expect(e.digits).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it("catches analytic gradients off by a relative 1e-18 in one entry", () => {
+    const fixture = loadFixture("random-cases");
+    const c = fixture.cases.find((k) => k.id.startsWith("3-3-1.tanh-logistic"))!;
+    const oracle = createOracle({ precision: 60 });
+    const right = oracle.gradients(c.network, c.params, c.inputs, c.targets).grads;
+    const wrong = right.map(({ W, b }, l) => ({ W: W.map((row, i) => row.map((g, j) => (l === 1 && i === 0 && j === 2 ? g.times("1.000000000000000001") : g))), b }));
+    const audit = auditOracleDerivatives(c.network, c.params, c.inputs, c.targets, { gradients: wrong });
+    expect(audit.worst.entry).toBe("W2[0][2]");
+    expect(audit.minDigits).toBeLessThan(19);
+    expect(audit.entries.filter((e) => !e.withinError).map((e) => e.entry)).toEqual(["W2[0][2]"]);
+  });
+
+  it("rejects a malformed network, naming the problem", () => {
+    expect(() => auditOracleDerivatives({ ...identity, activations: ["identity"] }, [], [["1"]], [["1"]])).toThrow(/auditOracleDerivatives: .*activations/);
+  });
+});

@@ -1,0 +1,6 @@
+import { describe, it } from "vitest";
+import { auditRandomCases } from "./fixtureAudit.ts";
+
+describe("auditOracleDerivatives on fixtures/random-cases.json (odd cases)", () => {
+  it("agrees with the oracle's gradient to ≥ 20 digits on every parameter", () => auditRandomCases(1));
+});
