@@ -3,10 +3,12 @@ import { pathToFileURL } from "node:url";
 import { FontDataError } from "../data/index.ts";
 import type { CliIo, Command } from "./command.ts";
 import { processIo, UsageError } from "./command.ts";
+import { listCommand } from "./listCommand.ts";
+import { runCommand } from "./runCommand.ts";
 import { trainCommand } from "./trainCommand.ts";
 
 /** Every subcommand, by name: add a new one here. */
-const COMMANDS: readonly Command[] = [trainCommand];
+const COMMANDS: readonly Command[] = [runCommand, listCommand, trainCommand];
 
 /** Errors that are the user's to fix (bad usage or bad input): printed as one line, exit code 2. */
 const USER_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [UsageError, FontDataError];

@@ -1,0 +1,120 @@
+import { writeFileSync } from "node:fs";
+import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
+import type { ReporterName } from "../harness/index.ts";
+import { RunSetupError } from "../harness/RunSetupError.ts";
+import { processIo, UsageError, type Command } from "./command.ts";
+import { integerOption, parseOptions } from "./parseOptions.ts";
+
+const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
+                  [--expect-fail <file.json>] [--seed N] [--runs N] [--timeout-ms N]
+                  [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>]
+
+Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
+answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
+for listed expected failures xfailed or xpassed. Without --impl or --module it runs nncheck's own reference.
+
+Options:
+  --impl CMD            a program speaking protocol v1 on stdin/stdout (docs/protocol.md), as one command line,
+                        e.g. --impl "python3 examples/python/adapter.py" (split like a shell would, run without one)
+  --module FILE         a JavaScript (.js/.mjs) or TypeScript (.ts) module whose default export implements the
+                        Implementation interface, run in-process (see examples/js)
+  --only GLOB           run only checks whose id matches (repeatable): * matches any characters but /, ** anything;
+                        a pattern without wildcards also selects every id below it (--only property)
+  --skip GLOB           do not run checks whose id matches (repeatable; applied after --only)
+  --expect-fail FILE    a JSON list of {"id": "<id or glob>", "reason": "…"}: listed checks that fail are xfailed;
+                        one that passes is xpassed and fails the run; an id that matches no check is an error
+  --seed N              the run seed, a non-negative integer (default ${DEFAULT_SEED}); each check's own seed is
+                        derived from it and its id, so --only never changes a check's cases
+  --runs N              cases per property or random check (default ${DEFAULT_RUNS})
+  --timeout-ms N        how long one request may take before it fails as timed out (default ${DEFAULT_TIMEOUT_MS})
+  --reporter NAME[:FILE]
+                        pretty (default), json, junit or tap; repeatable, each to its own FILE (without a file,
+                        to stdout: at most one reporter may write there)
+  --output FILE         the file of the one reporter, when only one is named
+  --replay PATH         replay one property counterexample: the path printed in its failure (use with --only)
+  -h, --help            print this help
+
+Exit codes: 0 every check passed, was skipped or failed as expected (xfailed); 1 a check failed, errored or
+passed unexpectedly (xpassed); 2 bad usage, a bad --expect-fail file or module, or an implementation that
+could not be started or did not answer hello.`;
+
+/** `nncheck run`: runs the conformance checks against an implementation and writes the reports. */
+export const runCommand: Command = {
+  name: "run",
+  summary: "run the conformance checks against an implementation (default: the reference)",
+  usage,
+  async run(args, io) {
+    const values = parseOptions(args, {
+      impl: { type: "string" }, module: { type: "string" }, only: { type: "string", multiple: true as const },
+      skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
+      runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
+      output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
+    });
+    if (values.help === true) {
+      io.out(usage);
+      return 0;
+    }
+    if (values.impl !== undefined && values.module !== undefined) throw new UsageError("give --impl or --module, not both");
+    const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
+    const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
+    const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    // Loaded here, not at the top: the checks, the oracle and the protocol client would slow every other command.
+    const [{ allChecks }, harness, { createProgress, summaryLine }, { StartupError }] = await Promise.all([
+      import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"),
+    ]);
+    const { closeOnSignals, exitCodeOf, loadExpectedFailures, matchExpectedFailures, openImplementation, REPORTERS, reporterTargets, runChecks, selectChecks, shellCommand } = harness;
+    try {
+      const all = allChecks();
+      const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [] });
+      if (values.replay !== undefined && checks.length !== 1) {
+        throw new RunSetupError(`--replay replays one check's counterexample, but ${checks.length} checks are selected; add --only <that check's id>`);
+      }
+      const expectFile = values["expect-fail"];
+      const expectedFailures = expectFile === undefined ? new Map() : matchExpectedFailures(loadExpectedFailures(expectFile), all, expectFile);
+      const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
+      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs });
+      const stopWatching = closeOnSignals(implementation, io.err);
+      const live = io === processIo && process.stderr.isTTY === true;
+      const progress = live ? createProgress(process.stderr) : undefined;
+      const replayPrefix = shellCommand([
+        "npx", "nncheck", "run", ...(values.impl !== undefined ? ["--impl", values.impl] : []),
+        ...(values.module !== undefined ? ["--module", values.module] : []), "--seed", String(seed),
+        ...(runs !== DEFAULT_RUNS ? ["--runs", String(runs)] : []),
+      ]);
+      let report;
+      try {
+        report = await runChecks({
+          implementation, checks, seed, runs, replayPrefix, expectedFailures,
+          ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
+          onResult: (result, done, total) => progress?.update(done, total, result.id),
+        });
+      } finally {
+        progress?.finish();
+        await implementation.close?.();
+        stopWatching();
+      }
+      for (const { name, file } of targets) {
+        const color = file === undefined && io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
+        const text = REPORTERS[name as ReporterName](report, { color });
+        if (file === undefined) io.out(text);
+        else writeReport(file, name, text);
+      }
+      if (targets.every((t) => t.file !== undefined)) io.err(summaryLine(report));
+      return exitCodeOf(report.summary);
+    } catch (error) {
+      if (error instanceof RunSetupError || error instanceof StartupError) {
+        io.err(`nncheck run: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+  },
+};
+
+function writeReport(file: string, name: string, text: string): void {
+  try {
+    writeFileSync(file, `${text}\n`);
+  } catch (error) {
+    throw new RunSetupError(`cannot write the ${name} report to ${file}: ${(error as Error).message}`);
+  }
+}

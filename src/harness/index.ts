@@ -1,0 +1,20 @@
+/** The conformance runner: selecting, running and reporting checks against an implementation. */
+export { checkSeed, type Check, type CheckContext, type CheckDetails, type CheckNeeds, type CheckOutcome, type CheckStatus, type Hint } from "./check.ts";
+export { runChecks, DEFAULT_CONCURRENCY, type RunOptions } from "./runChecks.ts";
+export { exitCodeOf, summarize, RESULT_STATUSES, type CheckResult, type ResultStatus, type RunReport, type RunSummary } from "./runReport.ts";
+export { idMatcher, selectChecks, type Selection } from "./selectChecks.ts";
+export { unmetNeeds } from "./unmetNeeds.ts";
+export { guardImplementation, type GuardedImplementation } from "./guardImplementation.ts";
+export { settleOutcome, type RunEnding } from "./settleOutcome.ts";
+export { outcomeOfError, outcomeOfCheckBug, implementationErrorCode } from "./outcomeOfError.ts";
+export { MalformedAnswerError } from "./MalformedAnswerError.ts";
+export { loadExpectedFailures, matchExpectedFailures, parseExpectedFailures, type ExpectedFailure } from "./expectedFailures.ts";
+export { loadImplementationModule } from "./loadImplementationModule.ts";
+export { isolateImplementation } from "./isolateImplementation.ts";
+export { openImplementation, type ImplementationChoice, type OpenedImplementation } from "./openImplementation.ts";
+export { closeOnSignals } from "./closeOnSignals.ts";
+export { shellCommand, shellQuote } from "./shellQuote.ts";
+export { RunSetupError } from "./RunSetupError.ts";
+export { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "./defaults.ts";
+export { NNCHECK_VERSION } from "./version.ts";
+export { REPORTERS, reporterTargets, type Reporter, type ReporterName, type ReporterOptions, type ReporterTarget } from "./reporters/index.ts";

@@ -1,0 +1,30 @@
+import type { RunReport } from "../runReport.ts";
+import { jsonReporter } from "./jsonReporter.ts";
+import { junitReporter } from "./junitReporter.ts";
+import { prettyReporter } from "./prettyReporter.ts";
+import { tapReporter } from "./tapReporter.ts";
+
+/** Options every reporter accepts (only `pretty` uses colour). */
+export interface ReporterOptions {
+  readonly color?: boolean;
+}
+
+/** A reporter renders a whole run as one text (without a final newline). */
+export type Reporter = (report: RunReport, options?: ReporterOptions) => string;
+
+/** Every reporter, by its `--reporter` name. */
+export const REPORTERS = {
+  pretty: prettyReporter,
+  json: (report: RunReport) => jsonReporter(report),
+  junit: (report: RunReport) => junitReporter(report),
+  tap: (report: RunReport) => tapReporter(report),
+} as const satisfies Record<string, Reporter>;
+
+export type ReporterName = keyof typeof REPORTERS;
+
+export { prettyReporter, summaryLine } from "./prettyReporter.ts";
+export { jsonReporter } from "./jsonReporter.ts";
+export { junitReporter } from "./junitReporter.ts";
+export { tapReporter } from "./tapReporter.ts";
+export { reporterTargets, type ReporterTarget } from "./reporterTargets.ts";
+export { createProgress, type Progress } from "./createProgress.ts";

@@ -1,0 +1,36 @@
+import type { RunReport } from "../runReport.ts";
+import { nonFiniteAsString } from "./detailLines.ts";
+
+/**
+ * The report as one JSON document (see docs/schemas/report.schema.json): `{ nncheck, protocol, implementation,
+ * seed, runs, replay, durationMs, summary, checks: [{ id, description, status, durationMs, message, details?,
+ * expectedFailure? }] }`. Non-finite numbers (a NaN answer, an infinite relative error) are written as the
+ * strings "NaN", "Infinity" and "-Infinity", as on the protocol's wire.
+ */
+export function jsonReporter(report: RunReport): string {
+  const checks = report.checks.map((r) => ({
+    id: r.id,
+    description: r.description,
+    status: r.status,
+    durationMs: round(r.durationMs),
+    message: r.message,
+    ...(r.details !== undefined ? { details: r.details } : {}),
+    ...(r.expectedFailure !== undefined ? { expectedFailure: r.expectedFailure } : {}),
+  }));
+  const document = {
+    nncheck: report.nncheck,
+    protocol: report.protocol,
+    implementation: report.implementation,
+    seed: report.seed,
+    runs: report.runs,
+    replay: report.replay,
+    durationMs: round(report.durationMs),
+    summary: report.summary,
+    checks,
+  };
+  return JSON.stringify(document, nonFiniteAsString, 2);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

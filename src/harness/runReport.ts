@@ -1,0 +1,53 @@
+import type { Hello } from "../implementation.ts";
+import type { CheckDetails, CheckStatus } from "./check.ts";
+
+/** A check's final status: its own, or `xfailed`/`xpassed` when it was listed as an expected failure. */
+export type ResultStatus = CheckStatus | "xfailed" | "xpassed";
+
+/** Every status, in report order (the summary's key order). */
+export const RESULT_STATUSES: readonly ResultStatus[] = ["passed", "failed", "errored", "skipped", "xfailed", "xpassed"];
+
+/** How one check of a run ended. */
+export interface CheckResult {
+  readonly id: string;
+  readonly description: string;
+  readonly status: ResultStatus;
+  /** Wall-clock time of the check's run (0 when it did not run). */
+  readonly durationMs: number;
+  /** One line: what was checked, or why it failed, errored or was skipped. */
+  readonly message: string;
+  readonly details?: CheckDetails;
+  /** The reason given in the expected-failures file, for `xfailed` and `xpassed` (and listed checks that errored). */
+  readonly expectedFailure?: string;
+}
+
+/** How many checks ended in each status. */
+export type RunSummary = { readonly [S in ResultStatus]: number };
+
+/** Everything a reporter needs about one run. */
+export interface RunReport {
+  /** nncheck's version. */
+  readonly nncheck: string;
+  readonly protocol: 1;
+  readonly implementation: Hello;
+  readonly seed: number;
+  readonly runs: number;
+  /** The command that replays this run: add `--only <id>` for one check. */
+  readonly replay: string;
+  readonly durationMs: number;
+  readonly summary: RunSummary;
+  /** In a stable order: the registry's. */
+  readonly checks: readonly CheckResult[];
+}
+
+/** Counts `results` by status. */
+export function summarize(results: readonly CheckResult[]): RunSummary {
+  const counts = Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+/** The exit code of a run: 1 if a check failed, errored or passed unexpectedly (xpassed), else 0. */
+export function exitCodeOf(summary: RunSummary): 0 | 1 {
+  return summary.failed + summary.errored + summary.xpassed > 0 ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+import type { Hello } from "../implementation.ts";
+import type { NetworkSpec } from "../network/types.ts";
+import type { CheckNeeds } from "./check.ts";
+
+const shapeName = (n: { readonly layers: readonly number[]; readonly activations: readonly string[] }): string =>
+  `${n.layers.join("-")} (${n.activations.join(", ")})`;
+
+const sameShape = (a: NetworkSpec, b: { readonly layers: readonly number[]; readonly activations: readonly string[] }): boolean =>
+  a.layers.length === b.layers.length && a.layers.every((u, i) => u === b.layers[i]) &&
+  a.activations.length === b.activations.length && a.activations.every((f, i) => f === b.activations[i]);
+
+/**
+ * Why an implementation whose hello is `hello` cannot take a check that needs `needs` — a method not in
+ * `methods`, an activation not in `activations`, a network shape not in `networks` (when listed) — or
+ * undefined when it offers everything needed.
+ */
+export function unmetNeeds(needs: CheckNeeds, hello: Hello): string | undefined {
+  const method = needs.methods.find((m) => !hello.methods.includes(m));
+  if (method !== undefined) {
+    return `needs method "${method}", which the implementation does not offer (its hello lists methods: ${hello.methods.join(", ") || "none"})`;
+  }
+  const networks = needs.networks ?? [];
+  const activations = [...new Set([...(needs.activations ?? []), ...networks.flatMap((n) => n.activations)])];
+  const activation = activations.find((f) => !hello.activations.includes(f));
+  if (activation !== undefined) {
+    return `needs activation "${activation}", which the implementation does not offer (its hello lists activations: ${hello.activations.join(", ") || "none"})`;
+  }
+  const offered = hello.networks;
+  if (offered !== undefined) {
+    const network = networks.find((n) => !offered.some((o) => sameShape(n, o)));
+    if (network !== undefined) {
+      return `needs network ${shapeName(network)}, which is not among the shapes the implementation offers (its hello lists networks: ${offered.map(shapeName).join("; ") || "none"})`;
+    }
+  }
+  return undefined;
+}
