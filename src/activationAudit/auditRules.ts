@@ -1,0 +1,31 @@
+/**
+ * The activation audit's pass/fail rules in one place (the module doc of auditActivation.ts states them in prose).
+ */
+import { DTYPES, SAFETY, type Dtype } from "../gradcheck/index.ts";
+import { TRANSCENDENTAL_ROUNDINGS } from "../gradcheck/tolerance.ts";
+import type { Activation } from "../network/types.ts";
+
+/** Above this many ulps (of the declared dtype, at the exact value) a point counts as "accuracy lost". */
+export const LOSSY_ULPS: Readonly<Record<Dtype, number>> = { float64: 8, float32: 4 };
+
+/** The core domain |x| ≤ CORE_LIMIT, where accuracy loss beyond the bound fails the audit. */
+export const CORE_LIMIT = 30;
+
+/**
+ * The absolute error the gradient engine itself allows an exactly-fed activation at x: SAFETY·T·u·(|f′| + f²) for
+ * σ′ and tanh′ (formed as σ(1 − σ) or 1 − tanh², they err by ~u·f² however small f′ is), none for the rest.
+ */
+export function absoluteAllowance(name: Activation, part: "value" | "derivative", value: number, derivative: number, dtype: Dtype): number {
+  if (part === "value" || name === "relu" || name === "identity") return 0;
+  return SAFETY * TRANSCENDENTAL_ROUNDINGS * DTYPES[dtype].u * (Math.abs(derivative) + value * value);
+}
+
+/** The largest error the core bound allows at a point: LOSSY_ULPS ulps of the dtype or the engine's absolute allowance. */
+export function allowedError(ulp: number, allowance: number, dtype: Dtype): number {
+  return Math.max(LOSSY_ULPS[dtype] * ulp, allowance);
+}
+
+/** Whether a finite error at x fails the audit: only inside the core domain, and only beyond `allowedError`. */
+export function failsCoreBound(x: number, absError: number, allowed: number): boolean {
+  return Math.abs(x) <= CORE_LIMIT && absError > allowed;
+}

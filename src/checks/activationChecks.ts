@@ -1,0 +1,106 @@
+/**
+ * Activation checks: `activation/<name>/audit` runs the activation audit (src/activationAudit) on one activation —
+ * f and f′ over ±0, subnormals, the ReLU kink, a dense grid, |x| up to 1e3 and the overflow edges of exp — and
+ * fails on non-finite answers, a broken convention (ReLU′(0) = 0) or lost accuracy on the core domain |x| ≤ 30;
+ * lossy ranges elsewhere are reported in the details, not failed.
+ */
+import { auditActivation, CORE_LIMIT, describeLossyRanges, describeRange, formatUlps, LOSSY_ULPS, showX, type ActivationAudit, type FunctionAudit, type PointError } from "../activationAudit/index.ts";
+import type { EntryResult } from "../gradcheck/index.ts";
+import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
+import { ACTIVATIONS, type Activation } from "../network/types.ts";
+
+/** Failing points shown per check in the per-entry table. */
+const MAX_ENTRIES = 24;
+/** The worst core-domain violations shown per function (f, f′). */
+const MAX_CORE_ENTRIES = 8;
+
+/** One `activation/<name>/audit` check per activation nncheck knows. */
+export function activationChecks(): Check[] {
+  return ACTIVATIONS.map(activationCheck);
+}
+
+function activationCheck(name: Activation): Check {
+  const id = `activation/${name}/audit`;
+  return {
+    id,
+    description: `${name}(x) and ${name}′(x) are finite on ±0, subnormals, the ReLU kink, a dense grid, |x| ≤ 1e3 and the overflow edges of exp${name === "relu" ? ", follow ReLU′(0) = 0," : ""} and stay within ${LOSSY_ULPS.float64} ulps (float64) / ${LOSSY_ULPS.float32} ulps (float32) of the exact values on |x| ≤ ${CORE_LIMIT} (σ′, tanh′: or within the gradient engine's absolute allowance).`,
+    needs: { methods: ["activation"], activations: [name] },
+    async run(context: CheckContext): Promise<CheckOutcome> {
+      // The audit's own 30-digit oracle (shared across checks, caching), not context.oracle: see auditOracle.
+      const audit = await auditActivation(context.implementation, name, { dtype: context.dtype });
+      return activationAuditOutcome(id, audit, context);
+    },
+  };
+}
+
+/** A check outcome from an audit: the verdict, worst errors, non-finite inputs, lossy ranges, failing points, replay. */
+export function activationAuditOutcome(id: string, audit: ActivationAudit, context: Pick<CheckContext, "seed" | "replayPrefix">): CheckOutcome {
+  const { name, dtype } = audit;
+  const worst = (f: FunctionAudit) => (f.worst === undefined ? "none finite" : `${formatUlps(f.worst.ulps)} ulps at x = ${showX(f.worst.x)}`);
+  const lossy = describeLossyRanges(audit);
+  const entries = failingEntries(audit).slice(0, MAX_ENTRIES);
+  const details = {
+    seed: context.seed,
+    replay: `${context.replayPrefix} --only ${id}`,
+    compared: 2 * audit.points,
+    dtype,
+    rules: `fails on non-finite answers, broken conventions, and errors beyond max(${LOSSY_ULPS[dtype]} ulps, the engine's absolute allowance) on |x| ≤ ${CORE_LIMIT}; reports every range beyond ${LOSSY_ULPS[dtype]} ulps`,
+    worstUlps: { value: pointSummary(audit.value.worst), derivative: pointSummary(audit.derivative.worst) },
+    nonFinite: { value: nonFiniteSummary(audit.value), derivative: nonFiniteSummary(audit.derivative) },
+    lossyRanges: {
+      value: audit.value.lossy.map((r) => ({ ...r, text: describeRange(r) })),
+      derivative: audit.derivative.lossy.map((r) => ({ ...r, text: describeRange(r) })),
+    },
+    conventions: audit.conventions,
+    notes: audit.notes,
+    failures: audit.failures,
+    ...(entries.length > 0 ? { entries } : {}),
+  };
+  const summary = `worst ${worst(audit.value)} (f), ${worst(audit.derivative)} (f′) of ${dtype} over ${audit.points} inputs`;
+  if (audit.ok) {
+    const lost = lossy.length === 0 ? "no lossy range" : `accuracy lost (reported, not failed): ${lossy.join("; ")}`;
+    return { status: "passed", message: `${name}: f and f′ agree with the exact oracle; ${summary}; ${lost}`, details };
+  }
+  const more = audit.failures.length > 1 ? ` (+${audit.failures.length - 1} more: ${audit.failures.slice(1).join("; ")})` : "";
+  const lost = lossy.length === 0 ? "" : `; accuracy lost: ${lossy.join("; ")}`;
+  return { status: "failed", message: `${name}: ${audit.failures[0]}${more}${lost}`, details };
+}
+
+function pointSummary(p: PointError | undefined) {
+  return p === undefined ? null : { x: p.x, exact: p.exact, actual: p.actual, ulps: p.ulps };
+}
+
+function nonFiniteSummary(f: FunctionAudit) {
+  const x = f.nonFinite;
+  return { count: x.length, ...(x.length > 0 ? { from: x[0], to: x[x.length - 1], inputs: x.slice(0, 20) } : {}) };
+}
+
+/** The points that broke a rule, as per-entry rows (`relu′(0)`, `logistic′(-720)`): conventions, the ends of non-finite runs, the worst core violations. */
+function failingEntries(audit: ActivationAudit): EntryResult[] {
+  const rows: EntryResult[] = [];
+  for (const part of ["value", "derivative"] as const) {
+    const f = part === "value" ? audit.name : `${audit.name}′`;
+    const entry = (p: PointError, why: string): EntryResult => ({
+      entry: `${f}(${showX(p.x)})`,
+      expected: p.exact,
+      actual: p.actual,
+      absError: p.absError,
+      relError: p.absError === 0 ? 0 : p.absError / Math.abs(p.exact),
+      tolerance: p.allowed,
+      ok: false,
+      why,
+    });
+    const points = audit[part].points;
+    if (audit.name === "relu") {
+      const convention = part === "derivative" ? "ReLU′(±0) = 0 by convention" : "relu(±0) = 0";
+      rows.push(...points.filter((p) => p.x === 0 && p.actual !== 0).map((p) => entry(p, convention)));
+    }
+    // A run of NaNs is one finding: its two ends on each side say where it starts and stops.
+    const nonFinite = points.filter((p) => !Number.isFinite(p.actual));
+    const ends = nonFinite.length <= 4 ? nonFinite : [...nonFinite.slice(0, 2), ...nonFinite.slice(-2)];
+    rows.push(...ends.map((p) => entry(p, `not a finite number (${p.actual}); the exact value is finite${nonFinite.length > 4 ? ` (one of ${nonFinite.length} from x = ${showX(nonFinite[0]!.x)} to ${showX(nonFinite.at(-1)!.x)})` : ""}`)));
+    const worstCore = [...audit[part].coreViolations].sort((a, b) => b.ulps - a.ulps).slice(0, MAX_CORE_ENTRIES);
+    rows.push(...worstCore.map((p) => entry(p, `core domain |x| ≤ ${CORE_LIMIT}: ${formatUlps(p.ulps)} ulps of ${audit.dtype}, allowed ${LOSSY_ULPS[audit.dtype]} ulps or the engine's absolute allowance`)));
+  }
+  return rows;
+}
