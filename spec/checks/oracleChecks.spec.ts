@@ -8,9 +8,9 @@ const checks = oracleChecks();
 const byId = (id: string) => checks.find((c) => c.id === id)!;
 
 describe("oracle checks", () => {
-  it("have unique ids covering forward, gradients, step and train on four shapes", () => {
-    expect(new Set(checks.map((c) => c.id)).size).toBe(16);
-    expect(checks.map((c) => c.id)).toContain("oracle/gradients/3-3-1");
+  it("have unique ids covering forward, gradients and step (single samples and batches) and train on four shapes", () => {
+    expect(new Set(checks.map((c) => c.id)).size).toBe(28);
+    expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(["oracle/gradients/3-3-1", "oracle/gradients/3-3-1/batch", "oracle/train/4-3-2"]));
   });
 
   it.each([
@@ -35,8 +35,10 @@ describe("oracle checks", () => {
       ...answer,
       grads: answer.grads.map((g) => ({ ...g, b: g.b.map((x) => x * request.inputs.length) })),
     }));
-    const outcome = await runCheck(byId("oracle/gradients/2-5-1"), summed);
+    expect((await runCheck(byId("oracle/gradients/2-5-1"), summed)).status).toBe("passed");
+    const outcome = await runCheck(byId("oracle/gradients/2-5-1/batch"), summed);
     expect(outcome.status).toBe("failed");
+    expect(outcome.details?.hints?.map((h) => h.kind)).toContain("bias-batch-sum");
     const failing = outcome.details?.entries ?? [];
     expect(failing.every((e) => /^b\d\[/.test(e.entry))).toBe(true);
   });

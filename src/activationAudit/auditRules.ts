@@ -2,7 +2,7 @@
  * The activation audit's pass/fail rules in one place (the module doc of auditActivation.ts states them in prose).
  */
 import { DTYPES, SAFETY, type Dtype } from "../gradcheck/index.ts";
-import { TRANSCENDENTAL_ROUNDINGS } from "../gradcheck/tolerance.ts";
+import { TRANSCENDENTAL_ROUNDINGS } from "../gradcheck/index.ts";
 import type { Activation } from "../network/types.ts";
 
 /** Above this many ulps (of the declared dtype, at the exact value) a point counts as "accuracy lost". */

@@ -1,5 +1,7 @@
-import type { Comparison } from "../gradcheck/index.ts";
+import { diagnose } from "../diagnosis/index.ts";
+import { compareGradients, exactGradientsWithScales, type CompareOptions, type Comparison } from "../gradcheck/index.ts";
 import type { CheckContext, CheckOutcome, Hint } from "../harness/check.ts";
+import type { GradientsRequest, GradientsResult } from "../implementation.ts";
 
 /** One compared case: which, what was sent and answered, and the verdict. */
 export interface ComparedCase {
@@ -10,6 +12,19 @@ export interface ComparedCase {
   readonly comparison: Comparison;
   /** Hints about the likely bug, when a diagnosis applies (gradients). */
   readonly hints?: readonly Hint[];
+}
+
+/** A compared `gradients` case, with the diagnosis's hints when it disagrees (`withScales` reuses an oracle run). */
+export function gradientsCase(
+  kind: string,
+  index: number,
+  request: GradientsRequest,
+  actual: GradientsResult,
+  options: CompareOptions,
+  withScales = exactGradientsWithScales(request, options),
+): ComparedCase {
+  const comparison = compareGradients(request, actual, options, withScales);
+  return { kind, index, request, actual, comparison, hints: diagnose(request, withScales.exact, actual, comparison) };
 }
 
 /** Entries shown per failing check: the table stays readable; the count says how many more there were. */

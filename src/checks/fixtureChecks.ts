@@ -5,12 +5,12 @@
  * chunk's verdict stays sharp). Fixture inputs are decimal strings, so they reach a float64 implementation rounded:
  * tolerances allow for that (`roundedInputs`).
  */
-import { compareForward, compareGradients, compareStep, compareTrain, exactGradientsWithScales, exactToNumbers } from "../gradcheck/index.ts";
+import { compareForward, compareStep, compareTrain, exactGradientsWithScales, exactToNumbers } from "../gradcheck/index.ts";
 import { forwardRequestOf, gradientsRequestOf, loadFixture, stepRequestOf, toNumberMatrixJson, toNumberParamsJson, workedExampleInput, type DecimalParamsJson, type FixtureCaseInput } from "../fixtures/index.ts";
 import type { Params } from "../network/types.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { toNumberParams, type DecimalParams } from "../oracle/index.ts";
-import { comparisonOutcome, type ComparedCase } from "./comparisonOutcome.ts";
+import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 
 /** Steps per `train` request along the trajectory. */
 const CHUNK = 25;
@@ -29,7 +29,7 @@ async function compareFixtureCase(method: Method, c: FixtureCaseInput, context: 
   if (method === "gradients") {
     const request = gradientsRequestOf(c);
     const actual = await impl.gradients(request);
-    return { kind: "fixture", index: 0, request, actual, comparison: compareGradients(request, actual, options, exactGradientsWithScales(request, options, undefined, exactToNumbers(exact))) };
+    return gradientsCase("fixture", 0, request, actual, options, exactGradientsWithScales(request, options, undefined, exactToNumbers(exact)));
   }
   const request = stepRequestOf(c);
   const actual = await impl.step(request);

@@ -3,13 +3,13 @@
  * and compares every entry of its answers with the exact oracle, with tolerances from the declared dtype and each
  * entry's rounding scale. A failure names the entries, the case and how to replay it.
  */
-import { compareForward, compareGradients, compareStep, compareTrain, oracleGradientsFor, type Comparison } from "../gradcheck/index.ts";
+import { compareForward, compareStep, compareTrain, oracleGradientsFor } from "../gradcheck/index.ts";
 import type { Method } from "../implementation.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import { createRng } from "../random/rng.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { oracleCases, type OracleCaseKind } from "./oracleCases.ts";
-import { comparisonOutcome } from "./comparisonOutcome.ts";
+import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 
 /** The shapes every oracle check runs on: the seed's network first, then non-square and deeper ones. */
 export const ORACLE_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
@@ -22,9 +22,7 @@ export const ORACLE_SHAPES: readonly { readonly name: string; readonly network: 
 /** Steps per `train` case: short enough for the carried rounding scales to stay sharp. */
 const TRAIN_STEPS = 12;
 
-type Compared = { readonly kind: OracleCaseKind; readonly index: number; readonly comparison: Comparison };
-
-async function compareCase(method: Method, context: CheckContext, network: NetworkSpec, kind: OracleCaseKind, index: number, c: ReturnType<typeof oracleCases>[number]["c"]): Promise<Compared & { request: unknown; actual: unknown }> {
+async function compareCase(method: Method, context: CheckContext, network: NetworkSpec, kind: OracleCaseKind, index: number, c: ReturnType<typeof oracleCases>[number]["c"]): Promise<ComparedCase> {
   const { implementation: impl, dtype, oracle } = context;
   const options = { dtype, oracle };
   switch (method) {
@@ -36,7 +34,7 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
     case "gradients": {
       const request = { network, params: c.params, inputs: c.inputs, targets: c.targets };
       const actual = await impl.gradients(request);
-      return { kind, index, request, actual, comparison: compareGradients(request, actual, options) };
+      return gradientsCase(kind, index, request, actual, options);
     }
     case "step": {
       const request = { network, params: c.params, inputs: c.inputs, targets: c.targets, learningRate: c.learningRate };
@@ -55,23 +53,29 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
   }
 }
 
-function oracleCheck(method: Exclude<Method, "activation">, shape: (typeof ORACLE_SHAPES)[number]): Check {
-  const id = `oracle/${method}/${shape.name}`;
+function oracleCheck(method: Exclude<Method, "activation">, shape: (typeof ORACLE_SHAPES)[number], batch: boolean): Check {
+  const id = `oracle/${method}/${shape.name}${batch ? "/batch" : ""}`;
+  const what = batch ? "batches of 2–5 samples" : method === "train" ? "small data sets, 12 SGD steps each" : "single samples";
   return {
     id,
-    description: `${method} on seeded random ${shape.name} cases (single samples, batches, a dead ReLU unit, saturated outputs) agrees with the exact oracle entry by entry.`,
+    description: `${method} on seeded random ${shape.name} cases (${what}; among them a dead ReLU unit and saturated outputs) agrees with the exact oracle entry by entry.`,
     needs: { methods: [method], networks: [shape.network] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       const rng = createRng(context.seed);
-      const count = Math.max(4, Math.round(context.runs / 10));
-      const cases = oracleCases(rng, shape.network, method === "train" ? Math.max(4, Math.round(count / 2)) : count);
+      const count = Math.max(3, Math.round(context.runs / (method === "train" ? 25 : 12)));
+      const cases = oracleCases(rng, shape.network, count, batch || method === "train");
       const results = await Promise.all(cases.map(({ kind, c }, index) => compareCase(method, context, shape.network, kind, index, c)));
       return comparisonOutcome(id, method, results, context);
     },
   };
 }
 
-/** Every oracle check: forward, gradients, step and train on each shape of ORACLE_SHAPES. */
+/**
+ * Every oracle check: forward, gradients and step on each shape of ORACLE_SHAPES, on single samples and (`…/batch`)
+ * on batches; train (always one sample per step) on each shape.
+ */
 export function oracleChecks(): Check[] {
-  return (["forward", "gradients", "step", "train"] as const).flatMap((method) => ORACLE_SHAPES.map((shape) => oracleCheck(method, shape)));
+  return (["forward", "gradients", "step", "train"] as const).flatMap((method) =>
+    ORACLE_SHAPES.flatMap((shape) => (method === "train" ? [oracleCheck(method, shape, false)] : [oracleCheck(method, shape, false), oracleCheck(method, shape, true)])),
+  );
 }

@@ -1,5 +1,5 @@
 /** The gradient verification engine: exact comparisons with tolerances derived from rounding scales. */
-export { DTYPES, SAFETY, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
+export { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
 export { entryResult, weightName, biasName, layerValueName, type EntryResult } from "./entry-result.ts";
 export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exact-values.ts";
 export { gradientScales, stepScales, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./rounding-scale.ts";

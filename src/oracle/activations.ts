@@ -13,7 +13,10 @@ export interface DecimalActivation {
  * the logistic and tanh derivatives are formed from t = e^(−|z|) (or e^(−2|z|)), never as 1 − f², which would
  * cancel to nothing for large |z|. ReLU′(0) = 0 (the pinned convention).
  */
-export function decimalActivation(D: DecimalConstructor, name: Activation, z: Decimal): DecimalActivation {
+export function decimalActivation(D: DecimalConstructor, name: Activation, exactZ: Decimal): DecimalActivation {
+  // A float64 taken exactly can have ~750 digits (tiny numbers); series on that many digits are very slow, and ten
+  // guard digits beyond the working precision change nothing in f(z), so transcendental branches round z first.
+  const z = name === "relu" || name === "identity" ? exactZ : exactZ.toSignificantDigits(D.precision + 10);
   switch (name) {
     case "identity":
       return { value: z, derivative: new D(1) };

@@ -1,0 +1,30 @@
+/**
+ * The property-based and metamorphic suite as checks: `property/<area>/<name>`, each running seeded fast-check
+ * cases (their number scaled from `context.runs`) through the `Implementation` interface only.
+ */
+import type { Check } from "../harness/check.ts";
+import {
+  costProperties,
+  descentProperties,
+  gradientProperties,
+  logisticProperties,
+  metamorphicProperties,
+  reluProperties,
+  stepProperties,
+} from "../properties/index.ts";
+
+/** The `runs` the case counts of the property suite are tuned for (about 1,200 cases in all; see the README). */
+export const PROPERTY_DEFAULT_RUNS = 100;
+
+/** Every property check, activations first, then cost, gradients, step and train, descent and metamorphic ones. */
+export function propertyChecks(): Check[] {
+  return [
+    ...reluProperties(),
+    ...logisticProperties(),
+    ...costProperties(),
+    ...gradientProperties(),
+    ...stepProperties(),
+    ...descentProperties(),
+    ...metamorphicProperties(),
+  ];
+}
