@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import { randomCase } from "../../src/cases/index.ts";
 import { compareForward, compareGradients, compareStep, oracleGradientsFor, type Comparison } from "../../src/gradcheck/index.ts";
 import type { Implementation } from "../../src/implementation.ts";
-import type { LayerParams } from "../../src/network/types.ts";
 import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
-import { STRESS_SHAPES } from "./stress-cases.ts";
+import { STRESS_SHAPES } from "./stressCases.ts";
 
 /** Every numeric leaf of an answer, as [path, get, set] on a deep copy. */
 type Answer = { [key: string]: unknown };

@@ -4,7 +4,7 @@ import { seedNetwork } from "../../src/network/types.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { forward } from "../../src/reference/index.ts";
 import { expectRelClose, network, randomCase, SEED } from "./helpers.ts";
-import { pink, seedExampleExact, seedExampleParams, seedExampleX } from "./seed-example.ts";
+import { pink, seedExampleExact, seedExampleParams, seedExampleX } from "./seedExample.ts";
 
 /**
  * Bound for the worked example: the float64 params are the chapter's decimals rounded (≤ 2^−53 relative each),

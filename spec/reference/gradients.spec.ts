@@ -4,7 +4,7 @@ import { seedNetwork } from "../../src/network/types.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { forward, gradients } from "../../src/reference/index.ts";
 import { expectRelClose, network, parameterAt, parameterPositions, randomCase, SEED, withParameter } from "./helpers.ts";
-import { pink, seedExampleExact, seedExampleParams, seedExampleX } from "./seed-example.ts";
+import { pink, seedExampleExact, seedExampleParams, seedExampleX } from "./seedExample.ts";
 
 /**
  * Bound for the worked example: inputs and arithmetic contribute a few 2^−53, but a − y cancels: with y = 1 and

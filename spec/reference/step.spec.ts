@@ -3,7 +3,7 @@ import { seedNetwork } from "../../src/network/types.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { gradients, step } from "../../src/reference/index.ts";
 import { expectRelClose, network, randomCase, SEED } from "./helpers.ts";
-import { pink, seedExampleExact, seedExampleLearningRate, seedExampleParams, seedExampleX } from "./seed-example.ts";
+import { pink, seedExampleExact, seedExampleLearningRate, seedExampleParams, seedExampleX } from "./seedExample.ts";
 
 /** Bound: θ ≈ 0.03–0.96 moves by L·g ≈ 1e−4 (g good to 1e−14), so the new θ is its own rounding plus ~2^−53: 1e−15 relative. */
 const STEP_TOLERANCE = 1e-15;

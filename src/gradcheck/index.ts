@@ -1,7 +1,12 @@
 /** The gradient verification engine: exact comparisons with tolerances derived from rounding scales. */
 export { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
-export { entryResult, weightName, biasName, layerValueName, type EntryResult } from "./entry-result.ts";
-export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exact-values.ts";
-export { gradientScales, stepScales, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./rounding-scale.ts";
-export { compareForward, compareGradients, compareStep, exactGradientsWithScales, oracleGradientsFor, inputParamScales, paramEntries, verdict, type CompareOptions, type Comparison } from "./compare.ts";
-export { compareTrain } from "./compare-train.ts";
+export { entryResult, weightName, biasName, layerValueName, type EntryResult } from "./entryResult.ts";
+export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exactGradients.ts";
+export { gradientScales, productE, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./gradientScales.ts";
+export { stepScales } from "./stepScales.ts";
+export { paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
+export { exactGradientsWithScales, oracleGradientsFor, inputParamScales } from "./exactGradientsWithScales.ts";
+export { compareForward } from "./compareForward.ts";
+export { compareGradients } from "./compareGradients.ts";
+export { compareStep } from "./compareStep.ts";
+export { compareTrain } from "./compareTrain.ts";

@@ -1,7 +1,7 @@
 /**
  * The tolerance table, JAX-style: everything a verdict's tolerance is built from, per dtype.
  * An entry passes when |actual − exact| ≤ SAFETY × u × E + ABS_FLOOR, where E is the entry's rounding scale
- * (see rounding-scale.ts): a first-order bound, in units of u, on what a correct implementation's roundings add up to.
+ * (see gradientScales.ts): a first-order bound, in units of u, on what a correct implementation's roundings add up to.
  */
 export type Dtype = "float64" | "float32";
 

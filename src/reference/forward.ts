@@ -4,7 +4,7 @@
  */
 import { Matrix as MlMatrix } from "ml-matrix";
 import type { LayerValues, Matrix, NetworkSpec, Params } from "../network/types.ts";
-import { activationFunctions } from "./activation-functions.ts";
+import { activationFunctions } from "./activationFunctions.ts";
 
 /** One layer of the batch forward pass, rows = units and columns = samples, with its local derivative. */
 export interface LayerColumns {

@@ -1,5 +1,5 @@
 /** The float64 reference implementation of nncheck: its public API, by name. */
-export { activate, activationDerivative, activationFunctions, type ActivationFunction } from "./activation-functions.ts";
+export { activate, activationDerivative, activationFunctions, type ActivationFunction } from "./activationFunctions.ts";
 export { forward } from "./forward.ts";
 export { gradients } from "./gradients.ts";
 export { step } from "./step.ts";

@@ -18,7 +18,7 @@ import {
   validateStepRequest,
   validateTrainRequest,
 } from "../network/validate.ts";
-import { activate, activationDerivative } from "./activation-functions.ts";
+import { activate, activationDerivative } from "./activationFunctions.ts";
 import { forward } from "./forward.ts";
 import { gradients } from "./gradients.ts";
 import { step } from "./step.ts";

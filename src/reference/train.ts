@@ -3,7 +3,7 @@
  * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once.
  */
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
-import { packLayers, unpackParams, type PackedLayer } from "./packed-layers.ts";
+import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {

@@ -10,7 +10,7 @@ import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
-import { stressCase } from "./stress-cases.ts";
+import { stressCase } from "./stressCases.ts";
 
 const implementations: readonly [string, Implementation, "float64" | "float32"][] = [
   ["reference", reference, "float64"],

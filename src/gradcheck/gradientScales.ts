@@ -1,5 +1,5 @@
 import type { Activation, Matrix, NetworkSpec, Params } from "../network/types.ts";
-import type { ExactGradients } from "./exact-values.ts";
+import type { ExactGradients } from "./exactGradients.ts";
 import { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS as T, type Dtype } from "./tolerance.ts";
 
 /**
@@ -74,7 +74,7 @@ function activationScales(name: Activation, z: number, a: number, d: number, Ez:
 }
 
 /** E of a product x·y from the factors' own E, to second order (the rounding of the product is counted apart). */
-const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
+export const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
 
 const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 
@@ -177,18 +177,4 @@ export function gradientScales(s: ScaleInputs): GradientScales {
     );
   }
   return { layers, cost: Ecost, grads, gradsLocal };
-}
-
-/**
- * Rounding scales of one step θ′ = θ − L·g: the operands' errors plus one rounding for the product and one for the
- * difference. `Etheta` are the parameters' own scales (0 when exact), `EL` the learning rate's.
- */
-export function stepScales(params: Params, grads: Params, next: Params, Etheta: readonly ParamScales[], Eg: readonly ParamScales[], learningRate: number, EL: number, dtype: Dtype): ParamScales[] {
-  const { u } = DTYPES[dtype];
-  const one = (theta: number, Et: number, g: number, E_g: number, t1: number) =>
-    Et + productE(learningRate, EL, g, E_g, u) + Math.abs(learningRate * g) + Math.abs(t1);
-  return params.map(({ W, b }, l) => ({
-    W: W.map((row, i) => row.map((w, j) => one(w, Etheta[l]!.W[i]![j]!, grads[l]!.W[i]![j]!, Eg[l]!.W[i]![j]!, next[l]!.W[i]![j]!))),
-    b: b.map((v, i) => one(v, Etheta[l]!.b[i]!, grads[l]!.b[i]!, Eg[l]!.b[i]!, next[l]!.b[i]!)),
-  }));
 }

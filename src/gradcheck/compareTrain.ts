@@ -1,10 +1,12 @@
 import type { TrainRequest, TrainResult } from "../implementation.ts";
 import type { Params } from "../network/types.ts";
 import { createOracle, toNumberParams, type DecimalParams } from "../oracle/index.ts";
-import { paramEntries, inputParamScales, verdict, type CompareOptions, type Comparison } from "./compare.ts";
-import { entryResult, type EntryResult } from "./entry-result.ts";
-import { exactToNumbers } from "./exact-values.ts";
-import { gradientScales, stepScales, type ParamScales } from "./rounding-scale.ts";
+import { paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
+import { inputParamScales } from "./exactGradientsWithScales.ts";
+import { entryResult, type EntryResult } from "./entryResult.ts";
+import { exactToNumbers } from "./exactGradients.ts";
+import { gradientScales, type ParamScales } from "./gradientScales.ts";
+import { stepScales } from "./stepScales.ts";
 
 /**
  * Compares a `train` answer with the oracle's SGD run over the same order: `costs[k]` (when given) and the final

@@ -1,0 +1,24 @@
+import type { StepRequest, StepResult } from "../implementation.ts";
+import { toNumberParams, type OracleGradients } from "../oracle/index.ts";
+import { compareContext, paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
+import { exactToNumbers } from "./exactGradients.ts";
+import { exactGradientsWithScales, inputParamScales, oracleGradientsFor } from "./exactGradientsWithScales.ts";
+import { stepScales } from "./stepScales.ts";
+
+/** Compares a `step` answer with θ − L·∇C(θ) from the oracle (`exact`: its gradients for this request, if at hand). */
+export function compareStep(request: StepRequest, actual: StepResult, options: CompareOptions, exactGradients?: OracleGradients): Comparison {
+  const c = compareContext(options);
+  const g = exactGradients ?? oracleGradientsFor(request, c);
+  const L = c.oracle.decimal(request.learningRate);
+  const next = toNumberParams(request.params.map(({ W, b }, l) => ({
+    W: W.map((row, i) => row.map((w, j) => c.oracle.decimal(w).minus(L.times(g.grads[l]!.W[i]![j]!)))),
+    b: b.map((v, i) => c.oracle.decimal(v).minus(L.times(g.grads[l]!.b[i]!))),
+  })));
+  const Etheta = inputParamScales(request.params, c.roundedInputs);
+  const { exact, scales } = exactGradientsWithScales(request, c, Etheta, exactToNumbers(g));
+  const E = stepScales(request.params, exact.grads, next, Etheta, scales.grads, request.learningRate, c.roundedInputs ? Math.abs(request.learningRate) : 0, c.dtype);
+  const problems: string[] = [];
+  const entries = paramEntries(next, actual.params, E, options.dtype, problems, () => `θ − L·g: θ's and g's scales plus two roundings`);
+  return verdict(entries, problems);
+}
+
