@@ -10,7 +10,7 @@ const byId = (id: string) => checks.find((c) => c.id === id)!;
 describe("oracle checks", () => {
   it("have unique ids covering forward, gradients and step (single samples and batches) and train on four shapes", () => {
     expect(new Set(checks.map((c) => c.id)).size).toBe(28);
-    expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(["oracle/gradients/3-3-1", "oracle/gradients/3-3-1/batch", "oracle/train/4-3-2"]));
+    expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(["oracle/gradients/3-3-1", "oracle/gradients/batch/3-3-1", "oracle/train/4-3-2"]));
   });
 
   it.each([
@@ -36,7 +36,7 @@ describe("oracle checks", () => {
       grads: answer.grads.map((g) => ({ ...g, b: g.b.map((x) => x * request.inputs.length) })),
     }));
     expect((await runCheck(byId("oracle/gradients/2-5-1"), summed)).status).toBe("passed");
-    const outcome = await runCheck(byId("oracle/gradients/2-5-1/batch"), summed);
+    const outcome = await runCheck(byId("oracle/gradients/batch/2-5-1"), summed);
     expect(outcome.status).toBe("failed");
     expect(outcome.details?.hints?.map((h) => h.kind)).toContain("bias-batch-sum");
     const failing = outcome.details?.entries ?? [];

@@ -30,7 +30,7 @@ export default { ...example, async gradients(request) {
 } };
 `);
 /** Eight small oracle checks (4 cases each at --runs 20). */
-const SMALL = ["--only", "oracle/gradients", "--only", "oracle/forward", "--runs", "20"];
+const SMALL = ["--only", "oracle/gradients/*", "--only", "oracle/forward/*", "--runs", "20"];
 
 describe("nncheck run (spawned)", () => {
   it.concurrent("on the reference by default: exit 0, a JSON report the schema accepts, the default seed", async () => {
@@ -175,7 +175,7 @@ describe("nncheck run (in-process)", () => {
     [["run", "--reporter", "html"], 'unknown reporter "html"'],
     [["run", "--reporter", "pretty", "--reporter", "json"], "reporters pretty and json would both write to stdout"],
     [["run", "--only", "oracel"], '--only "oracel" matches no check'],
-    [["run", "--only", "oracle/gradients", "--replay", "3:1"], "--replay replays one check's counterexample, but 4 checks are selected"],
+    [["run", "--only", "oracle/gradients/*", "--replay", "3:1"], "--replay replays one check's counterexample, but 4 checks are selected"],
     [["run", "--impl", "'unterminated"], "unterminated single quote"],
     [["run", "--impl", "/no/such/program"], 'no executable "/no/such/program" found'],
   ];

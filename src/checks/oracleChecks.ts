@@ -54,7 +54,7 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
 }
 
 function oracleCheck(method: Exclude<Method, "activation">, shape: (typeof ORACLE_SHAPES)[number], batch: boolean): Check {
-  const id = `oracle/${method}/${shape.name}${batch ? "/batch" : ""}`;
+  const id = `oracle/${method}/${batch ? "batch/" : ""}${shape.name}`;
   const what = batch ? "batches of 2–5 samples" : method === "train" ? "small data sets, 12 SGD steps each" : "single samples";
   return {
     id,
@@ -71,7 +71,7 @@ function oracleCheck(method: Exclude<Method, "activation">, shape: (typeof ORACL
 }
 
 /**
- * Every oracle check: forward, gradients and step on each shape of ORACLE_SHAPES, on single samples and (`…/batch`)
+ * Every oracle check: forward, gradients and step on each shape of ORACLE_SHAPES, on single samples and (`oracle/<method>/batch/<shape>`)
  * on batches; train (always one sample per step) on each shape.
  */
 export function oracleChecks(): Check[] {
