@@ -22,15 +22,15 @@ export const DOMAIN_LIMIT = 1e3;
 
 /**
  * The audit's inputs for `dtype`, sorted ascending with −0 before +0: ±0, subnormals and tiny normals, values
- * around the ReLU kink, a dense grid k/16 on [−40, 40], a grid of step 4 on 40 < |x| ≤ 1000, eight log-spaced
+ * around the ReLU kink, a grid k/8 on [−40, 40], a grid of step 8 on 40 < |x| ≤ 1000, eight log-spaced
  * points per decade for 1e−20 ≤ |x| ≤ 1e3 and one per three decades below, and the overflow edges of exp.
  * For float32 every point is rounded to float32 first (and duplicates dropped), so the audit measures the
  * function at the numbers the implementation holds, not the rounding of its input.
  */
 export function auditDomain(dtype: Dtype): number[] {
   const magnitudes: number[] = [...EDGES, ...TINY, ...KINK];
-  for (let k = 1; k <= 640; k++) magnitudes.push(k / 16);
-  for (let x = 44; x <= DOMAIN_LIMIT; x += 4) magnitudes.push(x);
+  for (let k = 1; k <= 320; k++) magnitudes.push(k / 8);
+  for (let x = 48; x <= DOMAIN_LIMIT; x += 8) magnitudes.push(x);
   for (let e = -160; e <= 24; e++) magnitudes.push(10 ** (e / 8));
   for (let e = -307; e < -20; e += 3) magnitudes.push(10 ** e);
   const round = dtype === "float32" ? Math.fround : (x: number) => x;

@@ -4,7 +4,7 @@ import { showX } from "./lossyRanges.ts";
 
 /**
  * Significant digits of the audit's own oracle: an ulp error to 3 digits needs about 20 (float64 holds 17), and
- * decimal.js's exp costs twice as much at the default 50 — over some 2,400 inputs per activation that is seconds.
+ * decimal.js's exp costs twice as much at the default 50 — over some 1,500 inputs per activation that is seconds.
  */
 export const AUDIT_PRECISION = 30;
 

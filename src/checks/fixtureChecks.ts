@@ -5,7 +5,7 @@
  * chunk's verdict stays sharp). Fixture inputs are decimal strings, so they reach a float64 implementation rounded:
  * tolerances allow for that (`roundedInputs`).
  */
-import { compareForward, compareStep, compareTrain, exactGradientsWithScales, exactToNumbers } from "../gradcheck/index.ts";
+import { compareForward, compareStep, compareTrain, exactGradientsWithScales, exactToNumbers, exactTrainSteps, type ExactTrainStep } from "../gradcheck/index.ts";
 import { forwardRequestOf, gradientsRequestOf, loadFixture, stepRequestOf, toNumberMatrixJson, toNumberParamsJson, workedExampleInput, type DecimalParamsJson, type FixtureCaseInput } from "../fixtures/index.ts";
 import type { Params } from "../network/types.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
@@ -81,19 +81,21 @@ function trajectoryCheck(): Check {
       const inputs = toNumberMatrixJson(fixture.data.inputs);
       const targets = toNumberMatrixJson(fixture.data.targets);
       const learningRate = Number(fixture.learningRate);
-      // Exact starting points of the chunks, from the fixture's initial decimal strings onwards.
-      const starts: Params[] = [];
+      // One exact pass along the whole trajectory, from the fixture's decimal strings, cut into chunks: each
+      // chunk starts where the exact run is and is compared with the exact steps already computed.
+      const chunks: { start: Params; exact: ExactTrainStep[] }[] = [];
       let theta: DecimalParams | DecimalParamsJson = fixture.initialParams;
       for (let k = 0; k < fixture.order.length; k += CHUNK) {
-        starts.push(k === 0 ? toNumberParamsJson(fixture.initialParams) : toNumberParams(theta as DecimalParams));
-        theta = oracle.train(fixture.network, theta, fixture.data.inputs, fixture.data.targets, fixture.learningRate, fixture.order.slice(k, k + CHUNK)).params;
+        const exact = exactTrainSteps(oracle, fixture.network, theta, fixture.data.inputs, fixture.data.targets, fixture.learningRate, fixture.order.slice(k, k + CHUNK));
+        chunks.push({ start: k === 0 ? toNumberParamsJson(fixture.initialParams) : toNumberParams(theta as DecimalParams), exact });
+        theta = exact.at(-1)!.params;
       }
       const compared = await Promise.all(
-        starts.map(async (start, chunk): Promise<ComparedCase> => {
+        chunks.map(async ({ start, exact }, chunk): Promise<ComparedCase> => {
           const first = chunk * CHUNK;
           const request = { network: fixture.network, params: start, inputs, targets, learningRate, order: fixture.order.slice(first, first + CHUNK) };
           const actual = await context.implementation.train(request);
-          const comparison = compareTrain(request, actual, { dtype: context.dtype, oracle, roundedInputs: true });
+          const comparison = compareTrain(request, actual, { dtype: context.dtype, oracle, roundedInputs: true }, exact);
           return { kind: `steps ${first}–${first + request.order.length - 1}`, index: chunk, request, actual, comparison };
         }),
       );

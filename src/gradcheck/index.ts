@@ -10,3 +10,4 @@ export { compareForward } from "./compareForward.ts";
 export { compareGradients } from "./compareGradients.ts";
 export { compareStep } from "./compareStep.ts";
 export { compareTrain } from "./compareTrain.ts";
+export { exactTrainSteps, type ExactTrainStep } from "./exactTrainSteps.ts";
