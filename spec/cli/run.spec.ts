@@ -69,16 +69,7 @@ describe("nncheck run (spawned)", () => {
 });
 
 describe("nncheck run (in-process)", () => {
-  it.concurrent("--module examples/js/network.js passes every kind of check (the example is correct for every method)", async () => {
-    // Every check but the 156 small fixture cases (the worked example and the trajectory stay), at fewer runs: ~4 s.
-    const run = await runMain(["run", "--module", EXAMPLE, "--runs", "20", "--skip", "fixture/random-cases", "--reporter", "json"]);
-    expect(run.code, run.err).toBe(0);
-    const report = JSON.parse(run.out) as { implementation: { name: string }; summary: Record<string, number>; checks: { id: string; status: string; message: string }[] };
-    expect(report.implementation.name).toBe("javascript example");
-    expect(report.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
-    expect(report.checks.map((c) => c.id)).toEqual(allChecks().map((c) => c.id).filter((id) => !id.startsWith("fixture/random-cases/")));
-  });
-
+  // That the examples pass every check is spec/cli/examplesPassEveryCheck.spec.ts.
   it.concurrent("--impl with the Python example adapter passes", async (context) => {
     const run = await runMain(["run", "--impl", "python3 examples/python/adapter.py", ...SMALL]);
     if (run.code === 2 && /did not start|cannot start/.test(run.err)) return context.skip(`python3 + numpy are not available: ${run.err}`);
