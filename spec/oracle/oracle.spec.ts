@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { seedNetwork, type NetworkSpec } from "../../src/network/types.ts";
-import { createOracle, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";
+import { createOracle, decimalConstructor, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";
+import { decimalExp } from "../../src/oracle/exp.ts";
 import { createRng } from "../../src/random/rng.ts";
 
 const workedParams: ParamsLike = [
@@ -146,5 +147,21 @@ describe("oracle: batch conventions", () => {
     for (const s of [2, 0, 2]) theta = oracle.step(seedNetwork, theta, [inputs[s]!], [targets[s]!], "0.05").params;
     expect(trained.params[0]!.W[1]![2]!.eq(oracle.decimal(theta[0]!.W[1]![2]!))).toBe(true);
     expect(() => oracle.train(seedNetwork, workedParams, inputs, targets, "0.05", [3])).toThrow(/order holds 3/);
+  });
+});
+
+describe("oracle: its own exp", () => {
+  it.each([30, 50, 64])("agrees with decimal.js's exp (at 20 more digits) to the working precision, at %s digits", (precision) => {
+    const D = decimalConstructor(precision);
+    const exp = decimalExp(D);
+    const Wide = Decimal.clone({ precision: precision + 20 });
+    const rng = createRng(precision);
+    const xs = [0, 1, -1, 1e-40, -1e-40, 0.5, -709.78, -745.2, 1000, -1000, 88.7, ...Array.from({ length: 150 }, () => (rng.next() - 0.5) * 10 ** rng.uniform(-3, 3.2))];
+    for (const x of xs) {
+      const d = exactDecimal(D, x);
+      const got = exp(d);
+      const want = new Wide(d).exp();
+      expect(new Wide(got).minus(want).abs().lte(want.times(new Wide(10).pow(1 - precision))), `exp(${x}) at ${precision} digits: ${got} vs ${want}`).toBe(true);
+    }
   });
 });

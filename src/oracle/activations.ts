@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { Activation } from "../network/types.ts";
 import type { DecimalConstructor } from "./decimal.ts";
+import { decimalExp } from "./exp.ts";
 
 /** An activation's value and derivative at one point, in decimal. */
 export interface DecimalActivation {
@@ -24,7 +25,7 @@ export function decimalActivation(D: DecimalConstructor, name: Activation, exact
       return z.gt(0) ? { value: z, derivative: new D(1) } : { value: new D(0), derivative: new D(0) };
     case "logistic": {
       // σ(z) = 1/(1 + e^−z) = e^z/(1 + e^z);   σ′(z) = t/(1 + t)² with t = e^−|z| (σ′ is even).
-      const t = z.abs().neg().exp();
+      const t = decimalExp(D)(z.abs().neg());
       const onePlusT = t.plus(1);
       const value = z.isNeg() ? t.div(onePlusT) : new D(1).div(onePlusT);
       return { value, derivative: t.div(onePlusT.times(onePlusT)) };
@@ -32,7 +33,7 @@ export function decimalActivation(D: DecimalConstructor, name: Activation, exact
     case "tanh": {
       // tanh|z| = (1 − t)/(1 + t) and tanh′(z) = 1 − tanh²(z) = 4t/(1 + t)² with t = e^−2|z|; below |z| = 1/8 the
       // difference 1 − t would cancel, so decimal.js's series takes over there (one digit lost at most above it).
-      const t = z.abs().times(-2).exp();
+      const t = decimalExp(D)(z.abs().times(-2));
       const onePlusT = t.plus(1);
       const value = z.abs().lt(0.125) ? z.tanh() : new D(1).minus(t).div(onePlusT).times(z.isNeg() ? -1 : 1);
       return { value, derivative: t.times(4).div(onePlusT.times(onePlusT)) };

@@ -48,7 +48,8 @@ export function oracleGradients(
     grads.unshift({ W: dC_dW, b: dC_db });
     deltas.unshift(delta);
     dC_dAs.unshift(dC_dA);
-    dC_dA = delta.map((ds) => W[0]!.map((_, j) => sumOver(D, W.length, (i) => W[i]![j]!.times(ds[i]!))));
+    // dC/dA_(l−1) = W_lᵀ·delta_l; below the first layer there is nothing left to propagate into.
+    if (l > 0) dC_dA = delta.map((ds) => W[0]!.map((_, j) => sumOver(D, W.length, (i) => W[i]![j]!.times(ds[i]!))));
   }
   return { cost, grads, layers, deltas, dC_dA: dC_dAs };
 }
