@@ -3,20 +3,12 @@ import { describe, expect, it } from "vitest";
 import { seedNetwork, type NetworkSpec } from "../../src/network/types.ts";
 import { createOracle, decimalConstructor, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";
 import { decimalExp } from "../../src/oracle/exp.ts";
+import { STATED_INPUT, STATED_PARAMS } from "../../src/fixtures/workedExampleSource.ts";
 import { createRng } from "../../src/random/rng.ts";
 
-const workedParams: ParamsLike = [
-  {
-    W: [
-      ["0.034535", "0.5185636", "0.81485028"],
-      ["0.3329199", "0.53873853", "0.96359003"],
-      ["0.19808306", "0.45422182", "0.36618893"],
-    ],
-    b: ["0.41379442", "0.81666079", "0.07511252"],
-  },
-  { W: [["0.82652072", "0.30781539", "0.93095565"]], b: ["0.58018555"] },
-];
-const workedX = [["0.82652072", "0.30781539", "0.93095565"]];
+// The chapter's stated weights and input X (Example 7-4, Figure 7-10), as printed.
+const workedParams: ParamsLike = STATED_PARAMS;
+const workedX = [STATED_INPUT];
 
 /** Agreement to `digits` significant digits, relative to the larger magnitude. */
 function agree(a: Decimal, b: Decimal.Value, digits: number): boolean {
