@@ -63,7 +63,8 @@ describe("nncheck run against misbehaving implementations", () => {
     expect(timedOut.length).toBeGreaterThanOrEqual(1);
     expect(timedOut.length).toBeLessThanOrEqual(3); // the client gives up after 3 failures in a row
     expect(report.checks.every((c) => /timed out after 300 ms|unresponsive/.test(c.message))).toBe(true);
-    expect(report.durationMs).toBeLessThan(4 * 300 + 2000); // not 28 × 300 ms, nor 28 × the default 10 s
+    // A few timeouts and restarts, not 28 × 300 ms = 8.4 s (nor 28 × the default 10 s); generous for a loaded machine.
+    expect(report.durationMs).toBeLessThan(6000);
     expect(ms).toBeLessThan(15_000);
   });
 
