@@ -26,8 +26,13 @@ describe("finite-difference checks", () => {
   });
 
   it("drive ReLU units onto their kinks (z = 0 for a sample, a hair off, dead units) and report them as not judged", async () => {
-    const cases = finiteDifferenceCases(createRng(3), byId("fd/full/3-3-1").needs.networks![0]!, 5);
-    expect(cases.map((c) => c.kind)).toEqual(["batch", "kink", "single", "dead-unit", "near-kink"]);
+    const network = byId("fd/full/3-3-1").needs.networks![0]!;
+    const cases = finiteDifferenceCases(createRng(3), network, 5, false);
+    expect(cases.map((c) => c.kind)).toEqual(["single", "kink", "dead-unit", "near-kink", "single"]);
+    expect(cases.every((c) => c.request.inputs.length === 1)).toBe(true);
+    const batches = finiteDifferenceCases(createRng(3), network, 4, true);
+    expect(batches.map((c) => c.kind)).toEqual(["batch", "kink", "dead-unit", "near-kink"]);
+    expect(batches.every((c) => c.request.inputs.length >= 2)).toBe(true);
     const kink = cases[1]!.request;
     const z = forward(kink.network, kink.params, kink.inputs)[0]!.z.flat();
     expect(Math.min(...z.map(Math.abs))).toBeLessThan(1e-15);
@@ -40,7 +45,7 @@ describe("finite-difference checks", () => {
   it("fail a doubled gradient, naming entries with analytic, numeric and error estimate, a hint and the replay", async () => {
     const outcome = await runCheck(byId("fd/full/2-5-1"), buggyImplementation("times-2"), 40, 5);
     expect(outcome.status).toBe("failed");
-    expect(outcome.message).toMatch(/case 0 \(batch\): \d+ of 21 entries \((W|b)\d\[\d+\](\[\d+\])?: analytic -?[\d.]+, numeric -?[\d.]+ ± /);
+    expect(outcome.message).toMatch(/case 0 \(single\): \d+ of 21 entries \((W|b)\d\[\d+\](\[\d+\])?: analytic -?[\d.]+, numeric -?[\d.]+ ± /);
     const [first] = outcome.details!.entries!;
     expect(first!.actual / first!.expected).toBeCloseTo(2, 6);
     expect(first!.ok).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * Finite-difference checks: `fd/full/<shape>` compares every gradient entry of the implementation with a
- * Richardson-extrapolated central difference of its own cost; `fd/directional/<shape>` compares g·v along seeded
- * random directions (cost independent of the parameter count). Both are kink-aware: a ReLU unit on its kink makes
+ * Richardson-extrapolated central difference of its own cost, on single samples; `fd/directional/<shape>` compares
+ * g·v along seeded random directions (cost independent of the parameter count), on batches. Both are kink-aware: a ReLU unit on its kink makes
  * an entry "at-kink" (left and right derivatives shown), never a mismatch. A second opinion beside the oracle checks.
  */
 import { randomCase } from "../cases/index.ts";
@@ -22,13 +22,18 @@ export const FD_SHAPES: readonly { readonly name: string; readonly network: Netw
 /** How a case was made: plain, or with a ReLU unit on its kink, a hair off it, or dead (W_i = 0, b_i = 0). */
 export type FdCaseKind = "single" | "batch" | "kink" | "near-kink" | "dead-unit";
 
-/** The cases of one check, in a fixed order so that a seed replays them (ReLU-free shapes get plain cases only). */
-export function finiteDifferenceCases(rng: Rng, network: NetworkSpec, count: number): { readonly kind: FdCaseKind; readonly request: GradientsRequest }[] {
+/**
+ * The cases of one check, in a fixed order so that a seed replays them (ReLU-free shapes get plain cases only).
+ * One sample each, or (`batches`) 2–4 samples each: `fd/full` runs single samples, so an implementation that
+ * cannot take batches (the seed's published code) is still checked; `fd/directional` runs batches.
+ */
+export function finiteDifferenceCases(rng: Rng, network: NetworkSpec, count: number, batches: boolean): { readonly kind: FdCaseKind; readonly request: GradientsRequest }[] {
   const relu = network.activations.flatMap((f, l) => (f === "relu" ? [l] : []));
-  const kinds: FdCaseKind[] = relu.length > 0 ? ["batch", "kink", "single", "dead-unit", "near-kink"] : ["batch", "single"];
+  const plain: FdCaseKind = batches ? "batch" : "single";
+  const kinds: FdCaseKind[] = relu.length > 0 ? [plain, "kink", "dead-unit", "near-kink"] : [plain];
   return Array.from({ length: count }, (_, k) => {
     const kind = kinds[k % kinds.length]!;
-    const c = randomCase(rng, network, kind === "single" ? 1 : 2 + rng.int(3), { paramRange: [-1.5, 1.5], inputRange: [0, 1], reluMargin: 0 });
+    const c = randomCase(rng, network, batches ? 2 + rng.int(3) : 1, { paramRange: [-1.5, 1.5], inputRange: [0, 1], reluMargin: 0 });
     let params = c.params;
     if (kind === "kink" || kind === "near-kink" || kind === "dead-unit") {
       const layer = relu[rng.int(relu.length)]!;
@@ -62,13 +67,13 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
   return {
     id,
     description: mode === "full"
-      ? `every gradient entry on seeded ${shape.name} cases (ReLU units on and near their kinks included) agrees with a Richardson-extrapolated central difference of the implementation's own cost, within the estimate's error.`
-      : `the gradient along seeded random directions on ${shape.name} cases agrees with a Richardson-extrapolated directional difference of the implementation's own cost (cost independent of the parameter count).`,
+      ? `every gradient entry on seeded single-sample ${shape.name} cases (ReLU units on and near their kinks included) agrees with a Richardson-extrapolated central difference of the implementation's own cost, within the estimate's error.`
+      : `the gradient along seeded random directions on ${shape.name} batches (ReLU kinks included) agrees with a Richardson-extrapolated directional difference of the implementation's own cost (cost independent of the parameter count).`,
     needs: { methods: ["gradients"], networks: [shape.network] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       const rng = createRng(context.seed);
       const count = Math.max(3, Math.round(context.runs / 25));
-      const cases = finiteDifferenceCases(rng, shape.network, count);
+      const cases = finiteDifferenceCases(rng, shape.network, count, mode === "directional");
       const options = { dtype: context.dtype, kinkProbe: context.hello.methods.includes("forward") ? ("implementation" as const) : ("reference" as const) };
       const reports: FiniteDifferenceReport[] = await Promise.all(cases.map(({ request }, k) =>
         mode === "full" ? finiteDifferenceFull(context.implementation, request, options) : finiteDifferenceDirectional(context.implementation, request, { ...options, rng: createRng(context.seed + 1 + k), directions: 4 })));
