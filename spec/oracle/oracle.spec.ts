@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { seedNetwork, type NetworkSpec } from "../../src/network/types.ts";
 import { createOracle, decimalConstructor, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";
-import { decimalExp } from "../../src/oracle/exp.ts";
+import { decimalExp } from "../../src/oracle/elementary.ts";
 import { STATED_INPUT, STATED_PARAMS } from "../../src/fixtures/workedExampleSource.ts";
 import { createRng } from "../../src/random/rng.ts";
 

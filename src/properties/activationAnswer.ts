@@ -17,5 +17,5 @@ export async function activationAnswer(context: CheckContext, name: Activation, 
     ...(vectorOf(answer.derivative) ? [] : [`derivative is not a vector of ${x.length} numbers`]),
   ];
   assertShapes(`activation ${name}`, problems, answer);
-  return answer;
+  return answer as ActivationAnswer;
 }

@@ -3,7 +3,9 @@
  * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once.
  */
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
+import { step } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {
@@ -24,6 +26,7 @@ export function train(
   order: readonly number[],
   options: { recordCosts?: boolean } = {},
 ): TrainOutcome {
+  if (!packedKernelRuns(network)) return trainByStep(network, params, inputs, targets, learningRate, order, options);
   const layers = packLayers(network, params);
   // every sample packed once, so that a step reads its x and y without copying
   const xs = inputs.map((x) => Float64Array.from(x));
@@ -85,4 +88,26 @@ function sgdStep(layers: readonly PackedLayer[], x: Float64Array, y: Float64Arra
     }
   }
   return cost;
+}
+
+/**
+ * Whether the packed kernel computes this network: elementwise activations and the squared error, whose per-sample
+ * weight is 1 (a batch of one under mean or sum, or a single output under mean_all). Anything else — the other
+ * costs, softmax — trains by `step` on one sample at a time: the same equations, without the kernel's speed.
+ */
+function packedKernelRuns(network: NetworkSpec): boolean {
+  const oneWeight = network.reduction !== "mean_all" || network.layers.at(-1) === 1;
+  return network.cost === "squared_error" && oneWeight && network.activations.every((f) => f !== "softmax");
+}
+
+/** SGD by `step` on one sample at a time, with the sample's cost before its step. */
+function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
+  let theta = params;
+  const costs: number[] = [];
+  for (const s of order) {
+    const sample = [inputs[s]!], target = [targets[s]!];
+    if (options.recordCosts === true) costs.push(gradients(network, theta, sample, target).cost);
+    theta = step(network, theta, sample, target, learningRate);
+  }
+  return options.recordCosts === true ? { params: theta, costs } : { params: theta };
 }

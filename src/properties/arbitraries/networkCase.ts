@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { ForwardRequest, GradientsRequest, StepRequest } from "../../implementation.ts";
 import type { Activation, Matrix, NetworkSpec, Params } from "../../network/types.ts";
+import { ACTIVATION_TABLE } from "../../family/activations.ts";
 import { assertValid, validateNetwork } from "../../network/validate.ts";
 import { uniformDouble } from "./numbers.ts";
 
@@ -33,7 +34,7 @@ export interface NetworkCaseOptions {
   readonly learningRate?: Range;
 }
 
-const TARGET_RANGE: Readonly<Record<Activation, Range>> = { logistic: [0, 1], tanh: [-1, 1], relu: [0, 2], identity: [-2, 2] };
+const TARGET_RANGE = (f: Activation): Range => ACTIVATION_TABLE[f].targetRange;
 
 /** A vector of `length` doubles uniform in `range`. */
 export function vectorArb(length: number, range: Range): fc.Arbitrary<number[]> {
@@ -55,7 +56,7 @@ export function paramsArb(network: NetworkSpec, range: Range = [-1, 1]): fc.Arbi
 export function batchArb(network: NetworkSpec, options: NetworkCaseOptions = {}): fc.Arbitrary<{ inputs: number[][]; targets: number[][] }> {
   const sample = fc.record({
     x: vectorArb(network.layers[0]!, options.inputRange ?? [-1, 1]),
-    y: vectorArb(network.layers.at(-1)!, options.targetRange ?? TARGET_RANGE[network.activations.at(-1)!]),
+    y: vectorArb(network.layers.at(-1)!, options.targetRange ?? TARGET_RANGE(network.activations.at(-1)!)),
   });
   return fc
     .array(sample, { minLength: options.minBatch ?? 1, maxLength: options.maxBatch ?? 4 })

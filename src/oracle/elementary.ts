@@ -40,3 +40,33 @@ export function decimalExp(D: DecimalConstructor): Exp {
   cache.set(D, exp);
   return exp;
 }
+
+/** ln(1 + x) for one Decimal constructor (see decimalLog1p). */
+type Log1p = (x: Decimal) => Decimal;
+const log1pCache = new WeakMap<DecimalConstructor, Log1p>();
+
+/**
+ * ln(1 + x) to D's precision for x > −1, with full relative precision however small |x| is: decimal.js's ln of a
+ * rounded 1 + x would keep only the digits of x that fit beside the 1 (ln(1 + e^−800) would be 0). For |x| < 10⁻³
+ * the series x − x²/2 + x³/3 − … (each term 10³ times smaller), else ln(1 + x) at 10 guard digits.
+ */
+export function decimalLog1p(D: DecimalConstructor): Log1p {
+  const known = log1pCache.get(D);
+  if (known !== undefined) return known;
+  const P = D.precision;
+  const W = Decimal.clone({ precision: P + 10, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+  const log1p: Log1p = (x) => {
+    if (x.isZero()) return new D(x);
+    const w = new W(x);
+    if (w.abs().gte("1e-3")) return new D(w.plus(1).ln());
+    const limit = w.abs().times(new W(10).pow(-(P + 12)));
+    let sum = new W(0), power = w;
+    for (let m = 1; power.abs().gt(limit); m++) {
+      sum = m % 2 === 1 ? sum.plus(power.div(m)) : sum.minus(power.div(m));
+      power = power.times(w);
+    }
+    return new D(sum);
+  };
+  log1pCache.set(D, log1p);
+  return log1p;
+}
