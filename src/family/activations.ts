@@ -396,6 +396,11 @@ export function activationEntry(name: Activation): ActivationEntry {
   return ACTIVATION_TABLE[name];
 }
 
+/** Whether activation `name` has a kink (ReLU, leaky ReLU): where f′ jumps, cases and finite differences take care. */
+export function isKinked(name: Activation): boolean {
+  return ACTIVATION_TABLE[name].kink !== undefined;
+}
+
 /** The activations that act unit by unit (every one but softmax), in ACTIVATIONS order. */
 export const ELEMENTWISE_ACTIVATIONS: readonly Activation[] = (Object.keys(ACTIVATION_TABLE) as Activation[]).filter((name) => ACTIVATION_TABLE[name].kind === "elementwise");
 

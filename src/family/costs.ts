@@ -136,9 +136,13 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
           if (yi !== 0) textbook += yi * (Ea[i]! / ai + 3 * Math.abs(Math.log(ai)));
           if (yi !== 1) textbook += (1 - yi) * (Ec / c + 3 * Math.abs(Math.log(c)));
           textbook += Math.abs(zi) * Ey[i]!;
-          const gi = (1 - yi) / c - yi / ai;
+          // a term whose weight y or 1 − y is 0 is not computed at all (its divisor may be 0)
+          const fromA = yi === 0 ? 0 : yi / ai, fromC = yi === 1 ? 0 : (1 - yi) / c;
+          const gi = fromC - fromA;
+          const EfromA = yi === 0 ? 0 : yi * (Ea[i]! / (ai * ai) + 1 / ai) + Ey[i]! / ai;
+          const EfromC = yi === 1 ? 0 : (1 - yi) * (Ec / (c * c) + 1 / c) + Ey[i]! / c;
           g.push(w * gi);
-          Eg.push(w * ((yi === 0 ? 0 : yi * (Ea[i]! / (ai * ai) + 1 / ai)) + (yi === 1 ? 0 : (1 - yi) * (Ec / (c * c) + 1 / c)) + Math.abs(gi) + Ey[i]! * (1 / ai + 1 / c)) + Math.abs(w * gi));
+          Eg.push(w * (EfromA + EfromC + Math.abs(gi)) + Math.abs(w * gi));
         } else valid = false;
         Ecost += w * Math.max(stable, textbook);
         const delta = w * (ai - yi);

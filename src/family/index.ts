@@ -5,6 +5,7 @@ export {
   LEAKY_SLOPE,
   activateLayer,
   activationEntry,
+  isKinked,
   backwardLayer,
   logistic64,
   softmax64,
