@@ -58,6 +58,8 @@ export interface CostEntry {
   /** The output activation the cost is defined on, if it needs one. */
   readonly output?: Activation;
   readonly targets: TargetRule;
+  /** Units of u of absolute rounding per output unit in a correct c_s whatever its size (1 for ln(1 + t) rounding 1 + t), for noise bounds. */
+  readonly absoluteNoise: number;
   /** c_s for one sample in float64 (unweighted), from the output layer's z, a and the targets y. */
   value(z: Vector, a: Vector, y: Vector): number;
   /** δ_L = w·dc_s/dz_L for one sample in float64, through output activation `output` (stable forms where they exist). */
@@ -85,6 +87,7 @@ function squaredError(name: Cost, k: 1 | 0.5, formula: string): CostEntry {
     name,
     formula,
     targets: "real",
+    absoluteNoise: 0,
     value: (_z, a, y) => k * a.reduce((sum, ai, i) => sum + (ai - y[i]!) ** 2, 0),
     delta: (output, z, a, y, w) => backwardLayer(output, z, a, a.map((ai, i) => 2 * k * w * (ai - y[i]!))),
     exactValue: (D, _z, a, y) => a.reduce((sum, ai, i) => sum.plus(ai.minus(y[i]!).pow(2)), new D(0)).times(k),
@@ -113,6 +116,7 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
     formula: "c = −Σ_k [y_k ln a_k + (1 − y_k) ln(1 − a_k)] on a logistic output, targets in [0, 1]; dc/da = (a − y)/(a(1 − a)), so δ = a − y",
     output: "logistic",
     targets: "unit-interval",
+    absoluteNoise: 1,
     // −[y ln σ(z) + (1 − y) ln σ(−z)] = max(z, 0) − y·z + ln(1 + e^−|z|): log-sigmoid, finite for every z
     value: (z, _a, y) => z.reduce((sum, zi, i) => sum + Math.max(zi, 0) - y[i]! * zi + Math.log1p(Math.exp(-Math.abs(zi))), 0),
     // dc/dz = σ(z) − y: the chain rule's (a − y)/(a(1 − a)) · a(1 − a), formed without dividing by a(1 − a)
@@ -156,6 +160,7 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
     formula: "c = −Σ_k y_k ln a_k on a softmax output, targets a probability vector (one-hot, commonly); through the softmax Jacobian δ = a·Σy − y = a − y",
     output: "softmax",
     targets: "probability",
+    absoluteNoise: 1,
     // −Σ y_k ln a_k with ln a_k = z_k − lse(z) (log-softmax, m = max z subtracted inside lse)
     value: (z, _a, y) => {
       const lse = logSumExp(z);
