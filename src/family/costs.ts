@@ -75,10 +75,13 @@ export interface CostEntry {
 /** E of a product x·y from the factors' own E, to second order (the product's own rounding counted apart). */
 const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
 
-/** ln σ(z) in decimal, accurate for every z: −ln(1 + e^−z) for z ≥ 0, z − ln(1 + e^z) below. */
-function decimalLnSigma(D: DecimalConstructor, z: Decimal): Decimal {
-  const log1p = decimalLog1p(D), exp = decimalExp(D);
-  return z.isNeg() ? z.minus(log1p(exp(z))) : log1p(exp(z.neg())).neg();
+/**
+ * ln σ(z) and ln σ(−z) = ln(1 − σ(z)) in decimal, accurate for every z, from one L = ln(1 + e^−|z|):
+ * ln σ(z) = −L for z ≥ 0 (z − L below), and ln σ(−z) = ln σ(z) − z.
+ */
+function decimalLnSigmas(D: DecimalConstructor, z: Decimal): { readonly lnSigma: Decimal; readonly lnComplement: Decimal } {
+  const L = decimalLog1p(D)(decimalExp(D)(z.abs().neg()));
+  return z.isNeg() ? { lnSigma: z.minus(L), lnComplement: L.neg() } : { lnSigma: L.neg(), lnComplement: L.neg().minus(z) };
 }
 
 /** The squared errors: per unit k·(a − y)² with k = 1 or ½; dC/da = 2k(a − y). */
@@ -121,7 +124,10 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
     value: (z, _a, y) => z.reduce((sum, zi, i) => sum + Math.max(zi, 0) - y[i]! * zi + Math.log1p(Math.exp(-Math.abs(zi))), 0),
     // dc/dz = σ(z) − y: the chain rule's (a − y)/(a(1 − a)) · a(1 − a), formed without dividing by a(1 − a)
     delta: (_output, _z, a, y, w) => a.map((ai, i) => w * (ai - y[i]!)),
-    exactValue: (D, z, _a, y) => z.reduce((sum, zi, i) => sum.minus(y[i]!.times(decimalLnSigma(D, zi)).plus(new D(1).minus(y[i]!).times(decimalLnSigma(D, zi.neg())))), new D(0)),
+    exactValue: (D, z, _a, y) => z.reduce((sum, zi, i) => {
+      const { lnSigma, lnComplement } = decimalLnSigmas(D, zi);
+      return sum.minus(y[i]!.times(lnSigma).plus(new D(1).minus(y[i]!).times(lnComplement)));
+    }, new D(0)),
     // dc/da = −y/a + (1 − y)/(1 − a), with 1 − a = σ(−z) so that no digit cancels when a ≈ 1
     exactGradient: (D, z, a, y) => a.map((ai, i) => new D(1).minus(y[i]!).div(logisticEntry.exact(D, z[i]!.neg()).value).minus(y[i]!.div(ai))),
     scales: ({ z, a, y, Ez, Ea, Ey, w, u, tiny }) => {
@@ -143,8 +149,8 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
           // a term whose weight y or 1 − y is 0 is not computed at all (its divisor may be 0)
           const fromA = yi === 0 ? 0 : yi / ai, fromC = yi === 1 ? 0 : (1 - yi) / c;
           const gi = fromC - fromA;
-          const EfromA = yi === 0 ? 0 : yi * (Ea[i]! / (ai * ai) + 1 / ai) + Ey[i]! / ai;
-          const EfromC = yi === 1 ? 0 : (1 - yi) * (Ec / (c * c) + 1 / c) + Ey[i]! / c;
+          const EfromA = yi === 0 ? 0 : yi * (Ea[i]! / ai / ai + 1 / ai) + Ey[i]! / ai;
+          const EfromC = yi === 1 ? 0 : (1 - yi) * (Ec / c / c + 1 / c) + Ey[i]! / c;
           g.push(w * gi);
           Eg.push(w * (EfromA + EfromC + Math.abs(gi)) + Math.abs(w * gi));
         } else valid = false;
@@ -201,7 +207,7 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
         }
         textbook += yk * (Ea[k]! / ak + (K + 2) * Math.abs(Math.log(ak))) + Math.abs(Math.log(ak)) * Ey[k]!;
         g.push(-w * yk / ak);
-        Eg.push(w * (yk * (Ea[k]! / (ak * ak) + 1 / ak) + Ey[k]! / ak) + Math.abs(w * yk / ak));
+        Eg.push(w * (yk * (Ea[k]! / ak / ak + 1 / ak) + Ey[k]! / ak) + Math.abs(w * yk / ak));
       });
       const fused = a.map((ai, i) => w * (Ea[i]! * sy + ai * Esy + Ey[i]! + Math.abs(ai * sy - y[i]!) + (ai * Math.abs(sy - 1)) / u) + Math.abs(w * (ai * sy - y[i]!)));
       return { Ecost: w * Math.max(stable, valid ? textbook : 0), fused, ...(valid ? { chain: { g, Eg } } : {}) };
