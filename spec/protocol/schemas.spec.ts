@@ -119,4 +119,15 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     expect(problems("hello.result.json", '{"protocol": 2, "name": "x", "dtype": "float64", "methods": [], "activations": []}')).toMatch(/must be equal to constant/);
     expect(problems("activation.result.json", '{"value": [1, "Infinity"], "derivative": [-0.0, "-Infinity"]}')).toBe("");
   });
+
+  it("accept the family's messages: costs, reductions, softmax's Jacobian; and reject unknown names", () => {
+    const classifier = { ...seedGradientsRequest, network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "binary_cross_entropy", reduction: "sum" } };
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: classifier }))).toBe("");
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: { ...classifier, network: { ...classifier.network, reduction: "median" } } }))).toMatch(/must be equal to one of the allowed values/);
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: { ...classifier, network: { ...classifier.network, cost: "hinge" } } }))).toMatch(/must be equal to one of the allowed values/);
+    expect(problems("activation.request.json", '{"id": 2, "method": "activation", "params": {"name": "softmax", "x": [1000, 0]}}')).toBe("");
+    expect(problems("activation.result.json", '{"value": [1, 0], "derivative": [[0, -0.0], [-0.0, 0]]}')).toBe("");
+    expect(problems("hello.result.json", '{"protocol": 1, "name": "x", "dtype": "float64", "methods": [], "activations": ["softmax"], "costs": ["cross_entropy"], "reductions": ["mean", "sum"]}')).toBe("");
+    expect(problems("hello.result.json", '{"protocol": 1, "name": "x", "dtype": "float64", "methods": [], "activations": [], "costs": "cross_entropy"}')).toMatch(/must be array/);
+  });
 });
