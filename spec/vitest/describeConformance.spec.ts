@@ -35,7 +35,9 @@ describe("describeConformance in a project's own vitest run (a spawned vitest on
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     clearTimeout(timer);
     expect(code, `vitest exit code (1: a test failed, as the mutant should); stderr: ${err}`).toBe(1);
-    tests = (JSON.parse(readFileSync(output, "utf8")) as { testResults: { assertionResults: AssertionResult[] }[] }).testResults.flatMap((f) => f.assertionResults);
+    const files = (JSON.parse(readFileSync(output, "utf8")) as { testResults: { message?: string; assertionResults: AssertionResult[] }[] }).testResults;
+    tests = files.flatMap((f) => f.assertionResults);
+    expect(tests.length, `the fixture file ran no test: ${files.map((f) => f.message ?? "").join("\n")}`).toBeGreaterThan(0);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
