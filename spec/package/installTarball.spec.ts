@@ -3,7 +3,8 @@
  * the repo (offline-friendly: --prefer-offline takes what `npm ci` put in npm's cache), and there `npx nncheck
  * --help`, `--version`, `run --only …`, `--module` with a .js (an unmodified copy of examples/js/network.js, in a
  * "type": "commonjs" project as `npm init -y` writes), a .cjs and a .ts importing "nncheck", and a .mjs and a .ts
- * file using the library (type-checked by tsc against the package's .d.ts, as `tsc --init` sets a project up).
+ * file using the library (type-checked by tsc against the package's .d.ts, as `tsc --init` sets a project up),
+ * and the README's nncheck/vitest example in the project's own vitest.
  * Every process it starts runs in its own process group, killed when the spec ends, passes or fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -67,7 +68,9 @@ beforeAll(async () => {
   ok(pack, "npm pack");
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"))!;
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-project", version: "1.0.0", type: "commonjs", private: true }));
-  const install = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`], project, 240_000);
+  // vitest (the version nncheck is tested with) for nncheck/vitest: the user's own, as a peer dependency.
+  const vitest = `vitest@${(JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/vitest/package.json"), "utf8")) as { version: string }).version}`;
+  const install = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`, vitest], project, 240_000);
   ok(install, "npm install of the tarball");
 
   copyFileSync(join(REPO_ROOT, "examples/js/network.js"), join(project, "network.js"));
@@ -92,6 +95,9 @@ beforeAll(async () => {
     "const exact = createOracle().gradients(request.network, request.params, request.inputs, request.targets);",
     "console.log(JSON.stringify({ cost: result.cost, exactCost: Number(exact.cost) }));",
   ].join("\n"));
+  // A resolve hook that writes down every module the process loads through import (for the start-up test).
+  writeFileSync(join(project, "record-hooks.mjs"), 'import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  appendFileSync(process.env.NNCHECK_MODULES_OUT, resolved.url + "\\n");\n  return resolved;\n}\n');
+  writeFileSync(join(project, "record.mjs"), 'import { register } from "node:module";\nregister("./record-hooks.mjs", import.meta.url);\n');
   writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ["use.mts", "wrapped.ts"] }));
 }, 480_000);
 
@@ -105,6 +111,7 @@ describe("the packed tarball, installed into a new project", () => {
     const root = join(project, "node_modules/nncheck");
     const shipped = readdirSync(root).sort();
     expect(shipped).toEqual(["README.md", "dist", "docs", "examples", "fixtures", "package.json", "src"]);
+    expect(readdirSync(root, { recursive: true }).filter((f) => /\.tgz$|__pycache__|^spec|^\.ci/.test(String(f)))).toEqual([]);
     expect(readdirSync(join(root, "src"), { recursive: true })).toEqual(["cli", join("cli", "bin.js")]);
     expect(readdirSync(join(root, "examples")).sort()).toEqual(["js", "python"]);
     expect(readdirSync(join(root, "dist"))).toContain("index.d.ts");
@@ -132,6 +139,43 @@ describe("the packed tarball, installed into a new project", () => {
       expect(statuses(r), what).toEqual(FEW_PASSED);
     }
     expect((JSON.parse(ts.stdout) as Report).implementation.name).toBe("reference, wrapped in TypeScript");
+  });
+
+  it("start-up: --help imports none of the library, list neither tsx nor ajv's compiler", async () => {
+    const record = async (name: string, args: string[]) => {
+      const file = join(project, `modules-${name}.txt`);
+      const r = await new Promise<Run>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "./record.mjs", "node_modules/nncheck/src/cli/bin.js", ...args], { cwd: project, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NNCHECK_MODULES_OUT: file } });
+        running.add(child);
+        let stdout = "";
+        let stderr = "";
+        child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        const timer = setTimeout(() => killGroup(child), 60_000);
+        child.on("error", reject);
+        child.on("close", (code) => (clearTimeout(timer), killGroup(child), running.delete(child), resolve({ code, stdout, stderr })));
+      });
+      ok(r, `nncheck ${args.join(" ")}`);
+      return readFileSync(file, "utf8").split("\n").filter((l) => l.includes("/node_modules/"));
+    };
+    const [help, list] = await Promise.all([record("help", ["--help"]), record("list", ["list"])]);
+    const packages = (urls: string[]) => [...new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)![1]!))].sort();
+    expect(packages(help)).toEqual(["nncheck"]);
+    expect(help.filter((u) => u.includes("/nncheck/dist/")).map((u) => u.replace(/.*\/nncheck\/dist\//, "")).sort()).toEqual(["cli/bin.js", "cli/command.js", "cli/main.js", "data/FontDataError.js", "harness/version.js"]);
+    expect(packages(list)).not.toContain("tsx");
+    expect(list.filter((u) => /\/ajv\/dist\/(?!runtime\/)/.test(u))).toEqual([]);
+  });
+
+  it("the README's vitest example, as written there, passes in the project's own vitest run", async () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const example = /```ts\n(\/\/ conformance\.test\.ts[^\n]*\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, "README.md has a ```ts block starting // conformance.test.ts").toBeDefined();
+    writeFileSync(join(project, "conformance.test.ts"), example!);
+    const r = await npx("vitest", "run", "conformance.test.ts", "--reporter=json", "--outputFile=vitest.json");
+    ok(r, "vitest run conformance.test.ts");
+    const report = JSON.parse(readFileSync(join(project, "vitest.json"), "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    expect(report).toMatchObject({ numFailedTests: 0, numTotalTests: 225 });
+    expect(report.numPassedTests).toBe(225);
   });
 
   it("a .mjs file importing the library (and nncheck/protocol) runs a check", async () => {
