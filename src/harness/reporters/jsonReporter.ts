@@ -1,11 +1,11 @@
 import type { RunReport } from "../runReport.ts";
-import { nonFiniteAsString } from "./detailLines.ts";
+import { compactJsonText } from "./compactJsonText.ts";
 
 /**
  * The report as one JSON document (see docs/schemas/report.schema.json): `{ nncheck, protocol, implementation,
  * seed, runs, replay, durationMs, summary, checks: [{ id, description, status, durationMs, message, details?,
  * expectedFailure? }] }`. Non-finite numbers (a NaN answer, an infinite relative error) are written as the
- * strings "NaN", "Infinity" and "-Infinity", as on the protocol's wire.
+ * strings "NaN", "Infinity" and "-Infinity", as on the protocol's wire; arrays of numbers stay on one line.
  */
 export function jsonReporter(report: RunReport): string {
   const checks = report.checks.map((r) => ({
@@ -28,7 +28,7 @@ export function jsonReporter(report: RunReport): string {
     summary: report.summary,
     checks,
   };
-  return JSON.stringify(document, nonFiniteAsString, 2);
+  return compactJsonText(document);
 }
 
 function round(ms: number): number {
