@@ -41,7 +41,7 @@ describe("entryGrids", () => {
 
   it("lays W out by row and column, b as a column beside it, scalars as 1×1, and leaves per-step series out", () => {
     const grids = entryGrids([e("cost", 1, 1), e("W1[0][0]", 1, 1), e("W1[0][1]", 2, 2), e("W1[1][1]", 3, 4), e("b1[1]", 5, 5), e("costs[3]", 1, 2)])!;
-    expect(grids.map((g) => [g.name, g.rows, g.cols])).toEqual([["cost", 1, 1], ["W1", 2, 2], ["b1", 2, 1]]);
+    expect(grids.map((g) => [g.name, g.indices, g.rows, g.cols])).toEqual([["cost", 0, 1, 1], ["W1", 2, 2, 2], ["b1", 1, 2, 1]]);
     const w1 = grids[1]!;
     expect(w1.expected).toEqual([[1, 2], [null, 3]]); // W1[1][0] was not compared: a hole, not a zero
     expect(w1.actual[1]![1]).toBe(4);
@@ -74,7 +74,7 @@ describe("report data in check details", () => {
     for (const row of w1.actual) expect(row).toEqual(w1.actual[0]);
     expect(new Set(w1.expected.map((row) => row[0])).size).toBe(3);
     // Exactly the entries the per-entry table calls failing are above 1, each at its own error / tolerance.
-    const failing = heatmap.grids.flatMap((g) => g.ratio.flatMap((row, i) => row.flatMap((r, j) => (r! > 1 ? [g.cols === 1 && g.name.startsWith("b") ? `${g.name}[${i}]` : `${g.name}[${i}][${j}]`] : []))));
+    const failing = heatmap.grids.flatMap((g) => g.ratio.flatMap((row, i) => row.flatMap((r, j) => (r! > 1 ? [g.indices === 1 ? `${g.name}[${i}]` : `${g.name}[${i}][${j}]`] : []))));
     const entries = outcome.details!.entries!;
     expect(failing.sort()).toEqual(entries.filter((x) => !x.ok).map((x) => x.entry).sort());
     expect(detailsValid(outcome.details)).toBe(true);

@@ -10,6 +10,8 @@ import type { EntryResult } from "../gradcheck/index.ts";
 export interface EntryGrid {
   /** `W1`, `b1`, `Z2`, `A1`, `cost`: cell (i, j) is `name[i][j]` (`name[i]` for one index, `name` for none). */
   readonly name: string;
+  /** How many indices the entry names carry: 0 (`cost`), 1 (`b1[i]`, one column) or 2 (`W1[i][j]`). */
+  readonly indices: 0 | 1 | 2;
   readonly rows: number;
   readonly cols: number;
   /** |actual − exact| / tolerance to 3 significant digits, rounded up (Infinity for a non-finite answer); above 1 fails. */
@@ -61,12 +63,13 @@ export function toleranceRatio(e: Pick<EntryResult, "absError" | "tolerance">): 
  * are left out), or undefined when there are none or more than MAX_HEATMAP_CELLS cells.
  */
 export function entryGrids(entries: readonly EntryResult[]): EntryGrid[] | undefined {
-  const cells = new Map<string, { i: number; j: number; e: EntryResult }[]>();
+  const cells = new Map<string, { i: number; j: number; indices: 0 | 1 | 2; e: EntryResult }[]>();
   for (const e of entries) {
     const match = /^([A-Za-z_]+\d*)((?:\[\d+\]){0,2})$/.exec(e.entry);
     if (match === null || SERIES.has(match[1]!)) continue;
-    const [i = 0, j = 0] = [...match[2]!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-    cells.set(match[1]!, [...(cells.get(match[1]!) ?? []), { i, j, e }]);
+    const indices = [...match[2]!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const [i = 0, j = 0] = indices;
+    cells.set(match[1]!, [...(cells.get(match[1]!) ?? []), { i, j, indices: indices.length as 0 | 1 | 2, e }]);
   }
   const grids = [...cells].map(([name, list]): EntryGrid => {
     const rows = Math.max(...list.map((c) => c.i)) + 1;
@@ -80,7 +83,7 @@ export function entryGrids(entries: readonly EntryResult[]): EntryGrid[] | undef
       actual[i]![j] = e.actual;
       if (e.ok && !(toleranceRatio(e) <= 1)) unjudged.push([i, j]);
     }
-    return { name, rows, cols, ratio, expected, actual, ...(unjudged.length > 0 ? { unjudged } : {}) };
+    return { name, indices: list[0]!.indices, rows, cols, ratio, expected, actual, ...(unjudged.length > 0 ? { unjudged } : {}) };
   });
   const total = grids.reduce((n, g) => n + g.rows * g.cols, 0);
   return grids.length === 0 || total > MAX_HEATMAP_CELLS ? undefined : grids;

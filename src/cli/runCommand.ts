@@ -31,7 +31,7 @@ Options:
   --runs N              cases per property or random check (default ${DEFAULT_RUNS})
   --timeout-ms N        how long one request may take before it fails as timed out (default ${DEFAULT_TIMEOUT_MS})
   --reporter NAME[:FILE]
-                        pretty (default), json, junit, tap, markdown, github or gradescope; repeatable, each
+                        pretty (default), json, junit, tap, markdown, html, github or gradescope; repeatable, each
                         to its own FILE (without a file, to stdout: at most one reporter may write there)
   --output FILE         the file of the one reporter, when only one is named
   --replay PATH         replay one property counterexample: the path printed in its failure (use with --only)

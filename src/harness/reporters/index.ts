@@ -1,6 +1,7 @@
 import type { RunReport } from "../runReport.ts";
 import { githubReporter } from "./githubReporter.ts";
 import { gradescopeReporter } from "./gradescopeReporter.ts";
+import { htmlReporter } from "./html/htmlReporter.ts";
 import { jsonReporter } from "./jsonReporter.ts";
 import { junitReporter } from "./junitReporter.ts";
 import { markdownReporter } from "./markdownReporter.ts";
@@ -22,6 +23,7 @@ export const REPORTERS = {
   junit: (report: RunReport) => junitReporter(report),
   tap: (report: RunReport) => tapReporter(report),
   markdown: (report: RunReport) => markdownReporter(report),
+  html: (report: RunReport) => htmlReporter(report),
   github: (report: RunReport) => githubReporter(report),
   gradescope: (report: RunReport) => gradescopeReporter(report),
 } as const satisfies Record<string, Reporter>;
@@ -35,6 +37,7 @@ export { tapReporter } from "./tapReporter.ts";
 export { markdownReporter } from "./markdownReporter.ts";
 export { githubReporter, workflowCommand, MAX_ANNOTATIONS } from "./githubReporter.ts";
 export { gradescopeReporter } from "./gradescopeReporter.ts";
+export { htmlReporter } from "./html/htmlReporter.ts";
 export { writeReports, type ReportSinks } from "./writeReports.ts";
 export { reporterTargets, type ReporterTarget } from "./reporterTargets.ts";
 export { createProgress, type Progress } from "./createProgress.ts";
