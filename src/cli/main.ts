@@ -3,12 +3,13 @@ import { pathToFileURL } from "node:url";
 import { FontDataError } from "../data/index.ts";
 import type { CliIo, Command } from "./command.ts";
 import { processIo, UsageError } from "./command.ts";
+import { compareCommand } from "./compareCommand.ts";
 import { listCommand } from "./listCommand.ts";
 import { runCommand } from "./runCommand.ts";
 import { trainCommand } from "./trainCommand.ts";
 
 /** Every subcommand, by name: add a new one here. */
-const COMMANDS: readonly Command[] = [runCommand, listCommand, trainCommand];
+const COMMANDS: readonly Command[] = [runCommand, listCommand, trainCommand, compareCommand];
 
 /** Errors that are the user's to fix (bad usage or bad input): printed as one line, exit code 2. */
 const USER_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [UsageError, FontDataError];
