@@ -59,6 +59,7 @@ export const compareCommand: Command = {
       import("../checks/index.ts"), import("../harness/index.ts"), import("../compare/compareRuns.ts"), import("../compare/matrixReporters.ts"),
       import("../compare/matrixHtml.ts"), import("../compare/reportCard.ts"), import("../harness/reporters/index.ts"),
     ]);
+    const { compactJsonText } = await import("../harness/reporters/compactJsonText.ts");
     try {
       const all = allChecks();
       const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [] });
@@ -72,7 +73,7 @@ export const compareCommand: Command = {
           write(join(outDir, files.report), jsonReporter(column.report));
           write(join(outDir, files.html), htmlReporter(column.report));
         }
-        write(join(outDir, files.card), JSON.stringify(card.reportCardOf(column, comparison), null, 2));
+        write(join(outDir, files.card), compactJsonText(card.reportCardOf(column, comparison)));
         write(join(outDir, files.badge), JSON.stringify(card.badgeOf(column, comparison.rows.length)));
       }
       for (const { name, file } of targets) {
@@ -82,7 +83,7 @@ export const compareCommand: Command = {
         if (file === undefined) io.out(text);
         else write(file, text);
       }
-      io.err(`nncheck compare: ${comparison.columns.length} badges, report cards and reports in ${relative(process.cwd(), outDir) || "."}/`);
+      io.err(`nncheck compare: ${comparison.columns.length} badges, report cards and reports in ${values["out-dir"] ?? "nncheck-compare"}/`);
       if (comparison.columns.some((c) => c.report === undefined)) return 2;
       return comparison.columns.some((c) => c.report!.summary.failed + c.report!.summary.errored + c.report!.summary.xpassed > 0) ? 1 : 0;
     } catch (error) {
