@@ -15,6 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "nncheck-compare-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const badgeSchema = JSON.parse(readFileSync(join(REPO_ROOT, "spec/compare/shields.endpoint.schema.json"), "utf8")) as object;
 const validBadge = new Ajv2020({ strict: true }).compile(badgeSchema);
+const validReport = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, "docs/schemas/report.schema.json"), "utf8")) as object);
 const ONLY = ["--only", "oracle/gradients/3-3-1", "--only", "oracle/forward/3-3-1", "--only", "activation/logistic/audit", "--runs", "12"];
 const read = (name: string) => JSON.parse(readFileSync(join(dir, "out", name), "utf8")) as unknown;
 
@@ -57,6 +58,7 @@ describe("nncheck compare", () => {
     ]);
     expect(card.replay).toBe("npx nncheck run --module examples/seed-port/seedPort.ts --seed 1 --runs 12");
     expect(report.suite).toEqual(card.suite);
+    expect(validReport(report), JSON.stringify(validReport.errors)).toBe(true);
     expect(existsSync(join(dir, "out", "seedPort.report.html"))).toBe(true);
   });
 

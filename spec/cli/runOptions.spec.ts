@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { allChecks, suiteIdentity } from "../../src/checks/index.ts";
 import type { RunReport } from "../../src/harness/index.ts";
@@ -12,6 +13,7 @@ import { runMain } from "./runInProcess.ts";
 const dir = mkdtempSync(join(tmpdir(), "nncheck-run-options-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string) => join(dir, name);
+const validateReport = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, "docs/schemas/report.schema.json"), "utf8")) as object);
 const readReport = (name: string) => JSON.parse(readFileSync(path(name), "utf8")) as RunReport;
 const exampleUrl = pathToFileURL(join(REPO_ROOT, "examples/js/network.js")).href;
 const module = (name: string, body: string) => {
@@ -45,6 +47,7 @@ describe("nncheck run --shard", () => {
     expect([...ids(a!), ...ids(b!)].sort()).toEqual([...ids(w!)].sort());
     expect([a!.shard, b!.shard, w!.shard]).toEqual([{ index: 1, count: 2 }, { index: 2, count: 2 }, undefined]);
     expect(a!.suite).toEqual(suiteIdentity(allChecks()));
+    for (const r of [w, a, b]) expect(validateReport(r), JSON.stringify(validateReport.errors)).toBe(true);
     expect(b!.suite).toEqual(a!.suite);
   });
 
@@ -62,6 +65,7 @@ describe("nncheck run --require", () => {
     const required = report.checks.find((c) => c.id === "oracle/gradients/batch/3-3-1")!;
     expect(required).toMatchObject({ status: "failed", message: expect.stringMatching(/^required \(--require oracle\/gradients\/batch\) but skipped: /) });
     expect(report.summary).toMatchObject({ passed: 1, failed: 1, skipped: 0 });
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
 
   it("without --require the same run passes (the skip is not a failure)", async () => {
@@ -89,6 +93,7 @@ describe("nncheck run --baseline and --fail-on regressions", () => {
     const report = JSON.parse(worse.out) as RunReport;
     expect(report.baseline!.newlyFailing.map((c) => c.id)).toEqual(["oracle/forward/3-3-1", "oracle/forward/2-5-1"]);
     expect(report.baseline!.notices).toEqual([]);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
 
     const fixed = await runMain(["run", "--module", join(REPO_ROOT, "examples/js/network.js"), ...SMALL, "--baseline", path("base.json"), "--fail-on", "regressions"]);
     expect(fixed.code).toBe(0);
