@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { labelled } from "../../src/cli/compareCommand.ts";
+import { implementationSpecs } from "../../src/compare/implementationLabels.ts";
 import type { ReportCard } from "../../src/compare/reportCard.ts";
-import { UsageError } from "../../src/cli/command.ts";
+import { RunSetupError } from "../../src/harness/index.ts";
 import type { RunReport } from "../../src/harness/index.ts";
 import { REPO_ROOT } from "./runCli.ts";
 import { runMain, type MainRun } from "./runInProcess.ts";
@@ -78,14 +78,14 @@ describe("nncheck compare", () => {
 
 describe("nncheck compare: labels and failures", () => {
   it("labels by file name, or by an explicit label=, unique", () => {
-    expect(labelled([
+    expect(implementationSpecs([
       { kind: "impl", value: "python3 students/alice/adapter.py" }, { kind: "impl", value: "python3 students/bob/adapter.py" },
       { kind: "module", value: "examples/js/network.js" }, { kind: "impl", value: "orig=python3 -c 'x=1'" }, { kind: "module", value: "port=ports/net.ts" },
     ])).toEqual([
       { label: "adapter", impl: "python3 students/alice/adapter.py" }, { label: "adapter-2", impl: "python3 students/bob/adapter.py" },
       { label: "network", module: "examples/js/network.js" }, { label: "orig", impl: "python3 -c 'x=1'" }, { label: "port", module: "ports/net.ts" },
     ]);
-    expect(() => labelled([{ kind: "impl", value: "a=x" }, { kind: "module", value: "a=y.js" }])).toThrow(new UsageError('two implementations are labelled "a"; give each its own label'));
+    expect(() => implementationSpecs([{ kind: "impl", value: "a=x" }, { kind: "module", value: "a=y.js" }])).toThrow(new RunSetupError('two implementations are labelled "a"; give each its own label'));
   });
 
   it("an implementation that cannot start is a column 'not run' with a 'did not start' badge; the others run; exit 2", async () => {

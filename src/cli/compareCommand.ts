@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
-import type { ImplementationSpec } from "../compare/compareRuns.ts";
 import { type Command, UsageError } from "./command.ts";
 import { integerOption } from "./parseOptions.ts";
 
@@ -50,38 +48,31 @@ export const compareCommand: Command = {
       io.out(usage);
       return 0;
     }
-    const specs = labelled(tokens.flatMap((t) => (t.kind === "option" && (t.name === "impl" || t.name === "module") ? [{ kind: t.name, value: t.value ?? "" }] : [])));
-    if (specs.length === 0) throw new UsageError('give at least one --impl "<command line>" or --module <file> to compare');
+    const implementationOptions = tokens.flatMap((t) => (t.kind === "option" && (t.name === "impl" || t.name === "module") ? [{ kind: t.name, value: t.value ?? "" }] : []));
+    if (implementationOptions.length === 0) throw new UsageError('give at least one --impl "<command line>" or --module <file> to compare');
     const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
-    const [{ allChecks, suiteIdentity }, { selectChecks, reporterTargets }, { compareRuns }, matrix, { htmlMatrix }, card, { jsonReporter, htmlReporter }] = await Promise.all([
+    const [{ allChecks, suiteIdentity }, { selectChecks, reporterTargets }, { compareRuns }, matrix, { htmlMatrix }, { implementationSpecs }, { prepareOutDir, writeComparison, writeText }] = await Promise.all([
       import("../checks/index.ts"), import("../harness/index.ts"), import("../compare/compareRuns.ts"), import("../compare/matrixReporters.ts"),
-      import("../compare/matrixHtml.ts"), import("../compare/reportCard.ts"), import("../harness/reporters/index.ts"),
+      import("../compare/matrixHtml.ts"), import("../compare/implementationLabels.ts"), import("../compare/writeComparison.ts"),
     ]);
-    const { compactJsonText } = await import("../harness/reporters/compactJsonText.ts");
     try {
+      const specs = implementationSpecs(implementationOptions);
       const all = allChecks();
       const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [] });
       const targets = reporterTargets(values.reporter ?? [], values.output, COMPARE_REPORTERS);
       const outDir = resolve(values["out-dir"] ?? "nncheck-compare");
-      mkdirOrFail(outDir);
+      prepareOutDir(outDir);
       const comparison = await compareRuns({ implementations: specs, checks, suite: suiteIdentity(all), seed, runs, defaultRuns: DEFAULT_RUNS, timeoutMs, say: io.err });
-      for (const column of comparison.columns) {
-        const files = matrix.filesOf(column.spec.label);
-        if (column.report !== undefined) {
-          write(join(outDir, files.report), jsonReporter(column.report));
-          write(join(outDir, files.html), htmlReporter(column.report));
-        }
-        write(join(outDir, files.card), compactJsonText(card.reportCardOf(column, comparison)));
-        write(join(outDir, files.badge), JSON.stringify(card.badgeOf(column, comparison.rows.length)));
-      }
+      writeComparison(comparison, outDir);
       for (const { name, file } of targets) {
+        // The HTML matrix links each implementation's own report, relative to where the matrix is written.
         const from = file === undefined ? process.cwd() : dirname(resolve(file));
         const links = comparison.columns.map((col) => (col.report === undefined ? undefined : relative(from, join(outDir, matrix.filesOf(col.spec.label).html)).split("\\").join("/")));
         const text = name === "pretty" ? matrix.prettyMatrix(comparison) : name === "markdown" ? matrix.markdownMatrix(comparison) : name === "json" ? matrix.jsonMatrix(comparison) : htmlMatrix(comparison, links);
         if (file === undefined) io.out(text);
-        else write(file, text);
+        else writeText(file, text);
       }
       io.err(`nncheck compare: ${comparison.columns.length} badges, report cards and reports in ${values["out-dir"] ?? "nncheck-compare"}/`);
       if (comparison.columns.some((c) => c.report === undefined)) return 2;
@@ -109,49 +100,5 @@ function parse(args: readonly string[]) {
   } catch (error: unknown) {
     if (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS")) throw new UsageError(error.message.replace(/\s*\n\s*/g, " "));
     throw error;
-  }
-}
-
-const LABEL = /^([A-Za-z0-9][A-Za-z0-9_.-]*)=(.+)$/s;
-
-/**
- * `--impl`/`--module` values as specs with unique labels: an explicit `label=` prefix (a module path that
- * exists as it is wins over the prefix), else the name of the program's script or the module file.
- */
-export function labelled(options: readonly { kind: "impl" | "module"; value: string }[]): ImplementationSpec[] {
-  const seen = new Set<string>();
-  return options.map(({ kind, value }) => {
-    if (value.trim() === "") throw new UsageError(`--${kind} needs a value`);
-    const match = LABEL.exec(value);
-    const explicit = match !== null && !(kind === "module" && existsSync(value));
-    const target = explicit ? match[2]! : value;
-    let label = explicit ? match[1]! : defaultLabel(kind, target);
-    if (explicit && seen.has(label)) throw new UsageError(`two implementations are labelled "${label}"; give each its own label`);
-    for (let k = 2; seen.has(label); k++) label = `${explicit ? match![1]! : defaultLabel(kind, target)}-${k}`;
-    seen.add(label);
-    return kind === "impl" ? { label, impl: target } : { label, module: target };
-  });
-}
-
-function defaultLabel(kind: "impl" | "module", target: string): string {
-  const words = target.trim().split(/\s+/);
-  const file = kind === "module" ? target : ([...words].reverse().find((w) => /[/.]/.test(w)) ?? words[0]!);
-  const name = basename(file.replace(/["']/g, ""), extname(file.replace(/["']/g, "")));
-  return name.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+/, "") || kind;
-}
-
-function mkdirOrFail(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new RunSetupError(`--out-dir ${dir}: cannot create it: ${(error as Error).message}`);
-  }
-}
-
-function write(file: string, text: string): void {
-  try {
-    writeFileSync(file, `${text}\n`);
-  } catch (error) {
-    throw new RunSetupError(`cannot write ${file}: ${(error as Error).message}`);
   }
 }
