@@ -28,7 +28,7 @@ export interface CompareColumn {
 }
 
 /** The comparison: every column, and the checks in registry order with one status per column (null: not run). */
-export interface Comparison {
+export interface ImplementationMatrix {
   readonly nncheck: string;
   readonly suite: SuiteIdentity;
   readonly seed: number;
@@ -37,7 +37,7 @@ export interface Comparison {
   readonly rows: readonly { readonly id: string; readonly statuses: readonly (ResultStatus | null)[] }[];
 }
 
-export interface CompareOptions {
+export interface CompareRunsOptions {
   readonly implementations: readonly ImplementationSpec[];
   readonly checks: readonly Check[];
   readonly suite: SuiteIdentity;
@@ -50,7 +50,7 @@ export interface CompareOptions {
 }
 
 /** Runs every implementation of `options` in turn (see the module comment). */
-export async function compareRuns(options: CompareOptions): Promise<Comparison> {
+export async function compareRuns(options: CompareRunsOptions): Promise<ImplementationMatrix> {
   const columns: CompareColumn[] = [];
   for (const spec of options.implementations) {
     columns.push(await runOne(spec, options));
@@ -64,7 +64,7 @@ export async function compareRuns(options: CompareOptions): Promise<Comparison> 
   return { nncheck: options.suite.version, suite: options.suite, seed: options.seed, runs: options.runs, columns, rows };
 }
 
-async function runOne(spec: ImplementationSpec, options: CompareOptions): Promise<CompareColumn> {
+async function runOne(spec: ImplementationSpec, options: CompareRunsOptions): Promise<CompareColumn> {
   let opened;
   try {
     opened = await openImplementation({ impl: spec.impl, module: spec.module, timeoutMs: options.timeoutMs });

@@ -3,7 +3,7 @@ import { esc } from "../harness/reporters/html/htmlText.ts";
 import { SYMBOL } from "../harness/reporters/html/htmlReporter.ts";
 import { STYLE } from "../harness/reporters/html/pageAssets.ts";
 import { RESULT_STATUSES } from "../harness/runReport.ts";
-import type { Comparison } from "./compareRuns.ts";
+import type { ImplementationMatrix } from "./compareRuns.ts";
 import { areaTotals, cellSymbol, describeColumn, totalCell } from "./matrixReporters.ts";
 import { badgeOf } from "./reportCard.ts";
 
@@ -23,7 +23,7 @@ td.c-skipped { color: var(--skipped); } td.c-xfailed { color: var(--xfailed); } 
  * gives one), the per-area totals, then every check with a status per implementation (symbol and colour;
  * rows where the implementations differ marked). No script: it reads the same without JavaScript.
  */
-export function htmlMatrix(c: Comparison, links: readonly (string | undefined)[] = []): string {
+export function htmlMatrix(c: ImplementationMatrix, links: readonly (string | undefined)[] = []): string {
   const head = `<tr><th>check</th>${c.columns.map((col, k) => `<th title="${esc(describeColumn(col))}">[${k + 1}] ${esc(col.spec.label)}</th>`).join("")}</tr>`;
   const rows = c.rows.map((r) => {
     const differ = new Set(r.statuses).size > 1;

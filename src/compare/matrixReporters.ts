@@ -4,14 +4,14 @@ import { SYMBOL } from "../harness/reporters/html/htmlReporter.ts";
 import { inline } from "../harness/reporters/markdownReporter.ts";
 import { compactJsonText } from "../harness/reporters/compactJsonText.ts";
 import { RESULT_STATUSES, type ResultStatus } from "../harness/runReport.ts";
-import type { CompareColumn, Comparison } from "./compareRuns.ts";
+import type { CompareColumn, ImplementationMatrix } from "./compareRuns.ts";
 import { badgeOf, reportCardOf, slug } from "./reportCard.ts";
 
 /** A cell's symbol: the status's, or `·` when the implementation did not run. */
 export const cellSymbol = (s: ResultStatus | null): string => (s === null ? "·" : SYMBOL[s]);
 
 /** Per area, per column: how many checks ended in each status (null: the column did not run). */
-export function areaTotals(c: Comparison): { area: string; total: number; counts: (Record<ResultStatus, number> | null)[] }[] {
+export function areaTotals(c: ImplementationMatrix): { area: string; total: number; counts: (Record<ResultStatus, number> | null)[] }[] {
   const areas = new Map<string, (typeof c.rows)[number][]>();
   for (const row of c.rows) areas.set(areaOf(row.id), [...(areas.get(areaOf(row.id)) ?? []), row]);
   const all: [string, (typeof c.rows)[number][]][] = [...areas, ["all", [...c.rows]]];
@@ -38,7 +38,7 @@ export function describeColumn(col: CompareColumn): string {
 const LEGEND = `${RESULT_STATUSES.map((s) => `${SYMBOL[s]} ${s}`).join("  ")}  · not run`;
 
 /** The matrix for a terminal: the implementations, the per-area totals, then one row per check. */
-export function prettyMatrix(c: Comparison): string {
+export function prettyMatrix(c: ImplementationMatrix): string {
   const keys = c.columns.map((_, k) => `[${k + 1}]`);
   const lines = [
     `nncheck compare — ${c.columns.length} ${c.columns.length === 1 ? "implementation" : "implementations"} × ${c.rows.length} checks, seed ${c.seed}, runs ${c.runs}, suite ${c.suite.version} ${c.suite.hash.slice(0, 19)}…`,
@@ -58,7 +58,7 @@ export function prettyMatrix(c: Comparison): string {
 }
 
 /** The matrix as GitHub-flavoured Markdown: implementations, per-area totals, the checks where they differ, then every check (collapsed). */
-export function markdownMatrix(c: Comparison): string {
+export function markdownMatrix(c: ImplementationMatrix): string {
   const header = `| check | ${c.columns.map((col) => inline(col.spec.label)).join(" | ")} |\n|---|${c.columns.map(() => ":-:").join("|")}|`;
   const row = (r: (typeof c.rows)[number]) => `| \`${r.id}\` | ${r.statuses.map(cellSymbol).join(" | ")} |`;
   const differ = c.rows.filter((r) => new Set(r.statuses).size > 1);
@@ -77,7 +77,7 @@ export function markdownMatrix(c: Comparison): string {
 }
 
 /** The matrix as JSON: the run's settings, per implementation its report card and badge, and every row. */
-export function jsonMatrix(c: Comparison): string {
+export function jsonMatrix(c: ImplementationMatrix): string {
   return compactJsonText({
     nncheck: c.nncheck, suite: c.suite, seed: c.seed, runs: c.runs,
     implementations: c.columns.map((col) => ({ ...reportCardOf(col, c), badge: badgeOf(col, c.rows.length), files: filesOf(col.spec.label) })),

@@ -6,7 +6,7 @@
 import { areaSummaries } from "../harness/reporters/areas.ts";
 import type { Hello } from "../implementation.ts";
 import type { RunSummary } from "../harness/runReport.ts";
-import type { CompareColumn, Comparison } from "./compareRuns.ts";
+import type { CompareColumn, ImplementationMatrix } from "./compareRuns.ts";
 
 /** A shields.io endpoint badge. */
 export interface EndpointBadge {
@@ -25,7 +25,7 @@ export interface ReportCard {
   /** Why it did not run, when it did not. */
   readonly error?: string;
   readonly nncheck: string;
-  readonly suite: Comparison["suite"];
+  readonly suite: ImplementationMatrix["suite"];
   readonly seed: number;
   readonly runs: number;
   readonly passed: number;
@@ -48,7 +48,7 @@ export function badgeOf(column: CompareColumn, total: number): EndpointBadge {
 }
 
 /** The report card of a column of `comparison`. */
-export function reportCardOf(column: CompareColumn, comparison: Comparison): ReportCard {
+export function reportCardOf(column: CompareColumn, comparison: ImplementationMatrix): ReportCard {
   const total = comparison.rows.length;
   const report = column.report;
   return {

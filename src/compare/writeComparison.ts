@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { htmlReporter, jsonReporter } from "../harness/reporters/index.ts";
 import { compactJsonText } from "../harness/reporters/compactJsonText.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
-import type { Comparison } from "./compareRuns.ts";
+import type { ImplementationMatrix } from "./compareRuns.ts";
 import { filesOf } from "./matrixReporters.ts";
 import { badgeOf, reportCardOf } from "./reportCard.ts";
 
@@ -12,7 +12,7 @@ import { badgeOf, reportCardOf } from "./reportCard.ts";
  * (its whole run, when it ran), `<label>.card.json` (its report card) and `<label>.badge.json` (its shields.io
  * endpoint badge). A directory or file that cannot be written is a `RunSetupError`.
  */
-export function writeComparison(comparison: Comparison, dir: string): void {
+export function writeComparison(comparison: ImplementationMatrix, dir: string): void {
   prepareOutDir(dir);
   for (const column of comparison.columns) {
     const files = filesOf(column.spec.label);
