@@ -12,5 +12,5 @@ export { stepProperties } from "./stepProperties.ts";
 export { metamorphicProperties, permuteHiddenUnits, rescaleHiddenUnit } from "./metamorphicProperties.ts";
 export { armijoRate, exactCost, type ArmijoRate } from "./armijoRate.ts";
 export { engineTolerances, stepTolerances, trainTolerances, type EngineTolerances } from "./engineTolerances.ts";
-export { PROPERTY_NETWORK, IDENTITY_OUTPUT_NETWORK } from "./networks.ts";
+export { PROPERTY_NETWORK, IDENTITY_OUTPUT_NETWORK, CLASSIFIER_NETWORK, BINARY_NETWORK } from "./networks.ts";
 export * from "./arbitraries/index.ts";
