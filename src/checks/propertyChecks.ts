@@ -7,20 +7,31 @@ import {
   costProperties,
   descentProperties,
   gradientProperties,
+  leakyReluProperties,
   logisticProperties,
   metamorphicProperties,
   reluProperties,
+  siluProperties,
+  softmaxProperties,
+  softplusProperties,
   stepProperties,
 } from "../properties/index.ts";
 
 /** The `runs` the case counts of the property suite are tuned for (about 1,200 cases in all; see the README). */
 export const PROPERTY_DEFAULT_RUNS = 100;
 
-/** Every property check, activations first, then cost, gradients, step and train, descent and metamorphic ones. */
+/**
+ * Every property check, activations first, then cost, gradients, step and train, descent and metamorphic ones;
+ * within an area today's (the seed's family) before those of the classifiers and the newer activations.
+ */
 export function propertyChecks(): Check[] {
   return [
     ...reluProperties(),
     ...logisticProperties(),
+    ...leakyReluProperties(),
+    ...softplusProperties(),
+    ...siluProperties(),
+    ...softmaxProperties(),
     ...costProperties(),
     ...gradientProperties(),
     ...stepProperties(),

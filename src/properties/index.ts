@@ -4,7 +4,12 @@ export { PropertyFailure, type PropertyFailureDetails } from "./PropertyFailure.
 export { plainJson } from "./plainJson.ts";
 export { reluProperties } from "./reluProperties.ts";
 export { logisticProperties, strictlyInside } from "./logisticProperties.ts";
+export { leakyReluProperties } from "./leakyReluProperties.ts";
+export { softplusProperties } from "./softplusProperties.ts";
+export { siluProperties } from "./siluProperties.ts";
+export { softmaxProperties } from "./softmaxProperties.ts";
 export { costProperties } from "./costProperties.ts";
+export { unitTolerance, softmaxTolerance, type UnitTolerance, type SoftmaxTolerance } from "./activationTolerances.ts";
 export { descentProperties } from "./descentProperties.ts";
 export { gradientProperties } from "./gradientProperties.ts";
 export { permutationOf } from "./permutationOf.ts";
