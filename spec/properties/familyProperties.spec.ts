@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { propertyChecks } from "../../src/checks/propertyChecks.ts";
 import { unmetNeeds } from "../../src/harness/unmetNeeds.ts";
 import type { Hello } from "../../src/implementation.ts";
+import { createOracle } from "../../src/oracle/index.ts";
 import { reference } from "../../src/reference/index.ts";
 import plain from "../../examples/mutants/plain.ts";
 import { property, runProperty } from "./runProperty.ts";
@@ -23,11 +24,12 @@ const SEED_FAMILY_PROPERTIES = [
 ];
 
 const checks = propertyChecks();
+const oracle = createOracle();
 
 describe("the classifier family's properties", () => {
   it("are every property beyond the seed family's, each with a wrong implementation in the table", () => {
     const added = checks.map((c) => c.id).filter((id) => !SEED_FAMILY_PROPERTIES.includes(id));
-    expect(added.length).toBe(8);
+    expect(added.length).toBe(12);
     expect(WRONG_IMPLEMENTATIONS.map((w) => w.id).sort()).toEqual([...added].sort());
   });
 
@@ -44,14 +46,38 @@ describe("the classifier family's properties", () => {
     expect(today.costs).toBeUndefined();
     const runnable = checks.filter((c) => unmetNeeds(c.needs, today) === undefined).map((c) => c.id);
     expect(runnable).toEqual(SEED_FAMILY_PROPERTIES);
-    // declaring the new activations is all the activation properties need
+    // declaring the new activations without the new costs still skips every cost property of the classifiers
     const activationsOnly: Hello = { ...today, activations: [...(await reference.hello()).activations] };
     const reasons = checks.filter((c) => !SEED_FAMILY_PROPERTIES.includes(c.id)).map((c) => [c.id, unmetNeeds(c.needs, activationsOnly)] as const);
     for (const [id, reason] of reasons) {
-      if (/^property\/(cost|descent)\//.test(id)) expect(reason, id).toMatch(/needs cost "(cross_entropy|binary_cross_entropy)"/);
+      if (/^property\/cost\//.test(id)) expect(reason, id).toMatch(/needs cost "(cross_entropy|binary_cross_entropy)"/);
       else expect(reason, id).toBeUndefined();
     }
     const all = await reference.hello();
     expect(checks.filter((c) => unmetNeeds(c.needs, all) !== undefined).map((c) => c.id)).toEqual([]);
   });
+});
+
+describe("property/cost/cross-entropy-zero-iff-hit", () => {
+  it("puts the hit class's logit 40–48 above the others, checked on the exact forward pass", async () => {
+    const hits: number[] = [];
+    let calls = 0; // each case sends its hit, miss and soft requests in that order
+    const watched = {
+      ...reference,
+      gradients: async (r: Parameters<typeof reference.gradients>[0]) => {
+        if (calls++ % 3 === 0) {
+          const hot = r.targets[0]!.indexOf(1);
+          expect(r.targets.every((y) => y[hot] === 1)).toBe(true);
+          const z = oracle.forward(r.network, r.params, r.inputs).at(-1)!.z;
+          hits.push(Math.min(...z.flatMap((zs) => zs.map((zj, j) => (j === hot ? Infinity : zs[hot]!.minus(zj).toNumber()))))); // the case's tightest margin
+        }
+        return reference.gradients(r);
+      },
+    };
+    expect((await runProperty(property("property/cost/cross-entropy-zero-iff-hit"), watched, { runs: 20, seed: 6 })).status).toBe("passed");
+    expect(hits).toHaveLength(20);
+    expect(Math.min(...hits)).toBeGreaterThanOrEqual(40);
+    expect(Math.max(...hits)).toBeLessThanOrEqual(48 + 2 ** -10); // the margin drawn from [40, 48], on a 2^−10 grid
+  });
+
 });

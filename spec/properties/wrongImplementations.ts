@@ -4,14 +4,28 @@
  * The mutant catalogue (examples/mutants/) covers the seed's family; this table covers what its plain
  * implementation does not declare, so that no property goes without a test that it can fail.
  */
-import type { ActivationRequest, ActivationResult, Implementation } from "../../src/implementation.ts";
+import type { ActivationRequest, ActivationResult, GradientsRequest, GradientsResult, Implementation } from "../../src/implementation.ts";
 import { reference } from "../../src/reference/index.ts";
+import { tamper } from "../checks/runCheck.ts";
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** The reference with the `activation` answer for `name` rewritten. */
 function tamperActivation(name: string, rewrite: (answer: ActivationResult, request: ActivationRequest) => ActivationResult): Implementation {
   return { ...reference, activation: async (request) => (request.name === name ? rewrite(await reference.activation(request), request) : reference.activation(request)) };
+}
+
+/** The reference with the cost of `gradients` recomputed per sample from the output layer's z and a. */
+function tamperCost(perSample: (z: readonly number[], a: readonly number[], y: readonly number[]) => number): Implementation {
+  return {
+    ...reference,
+    gradients: async (request: GradientsRequest): Promise<GradientsResult> => {
+      const [answer, { layers }] = await Promise.all([reference.gradients(request), reference.forward(request)]);
+      const out = layers.at(-1)!;
+      const n = request.inputs.length;
+      return { ...answer, cost: request.targets.reduce((sum, y, s) => sum + perSample(out.z[s]!, out.a[s]!, y), 0) / n };
+    },
+  };
 }
 
 /** One wrong implementation and the property it must fail. */
@@ -70,5 +84,25 @@ export const WRONG_IMPLEMENTATIONS: readonly WrongImplementation[] = [
     id: "property/softmax/jacobian-identity",
     bug: "the softmax Jacobian taken as its diagonal a ⊙ (1 − a), off-diagonal entries 0",
     implementation: tamperActivation("softmax", ({ value, derivative }) => ({ value, derivative: (derivative as number[][]).map((row, i) => row.map((v, j) => (i === j ? v : 0))) })),
+  },
+  {
+    id: "property/cost/cross-entropy-nonnegative",
+    bug: "cross-entropy with ln e^z_k = z_k in place of the log-softmax (the normalisation forgotten)",
+    implementation: tamperCost((z, _a, y) => -y.reduce((c, yk, k) => c + yk * z[k]!, 0)),
+  },
+  {
+    id: "property/cost/cross-entropy-zero-iff-hit",
+    bug: "−ln a at the network's own argmax instead of the target's class (the label taken from the prediction)",
+    implementation: tamperCost((_z, a) => -Math.log(Math.max(...a))),
+  },
+  {
+    id: "property/cost/bce-complement",
+    bug: "BCE without its (1 − y)·ln(1 − a) term, −y·ln σ(z)",
+    implementation: tamperCost((z, _a, y) => y.reduce((c, yk, k) => c - yk * Math.log(sigma(z[k]!)), 0)),
+  },
+  {
+    id: "property/cost/cross-entropy-output-gradient",
+    bug: "the cross-entropy gradient without the 1/n of the mean (summed over the batch)",
+    implementation: tamper(reference, "gradients", (answer, request) => ({ ...answer, grads: answer.grads.map(({ W, b }) => ({ W: W.map((row) => row.map((g) => g * request.inputs.length)), b: b.map((g) => g * request.inputs.length) })) })),
   },
 ];

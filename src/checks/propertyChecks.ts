@@ -4,6 +4,7 @@
  */
 import type { Check } from "../harness/check.ts";
 import {
+  classifierCostProperties,
   costProperties,
   descentProperties,
   gradientProperties,
@@ -33,6 +34,7 @@ export function propertyChecks(): Check[] {
     ...siluProperties(),
     ...softmaxProperties(),
     ...costProperties(),
+    ...classifierCostProperties(),
     ...gradientProperties(),
     ...stepProperties(),
     ...descentProperties(),

@@ -9,6 +9,7 @@ export { softplusProperties } from "./softplusProperties.ts";
 export { siluProperties } from "./siluProperties.ts";
 export { softmaxProperties } from "./softmaxProperties.ts";
 export { costProperties } from "./costProperties.ts";
+export { classifierCostProperties, entropy, HIT_MARGIN } from "./classifierCostProperties.ts";
 export { unitTolerance, softmaxTolerance, type UnitTolerance, type SoftmaxTolerance } from "./activationTolerances.ts";
 export { descentProperties } from "./descentProperties.ts";
 export { gradientProperties } from "./gradientProperties.ts";
