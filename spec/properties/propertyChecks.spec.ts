@@ -14,8 +14,8 @@ const jsExample = ((await import(new URL("../../examples/js/network.js", import.
 const seed = Number(process.env["NNCHECK_PROPERTY_SEED"] ?? 11);
 
 describe("propertyChecks", () => {
-  it("are 37 checks with unique property/<area>/<name> ids and one-sentence descriptions", () => {
-    expect(checks).toHaveLength(37);
+  it("are 38 checks with unique property/<area>/<name> ids and one-sentence descriptions", () => {
+    expect(checks).toHaveLength(38);
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
     for (const c of checks) {
       expect(c.id).toMatch(/^property\/[a-z_]+\/[a-z0-9-]+$/); // an area may be an activation's name (leaky_relu)

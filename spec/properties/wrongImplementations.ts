@@ -105,4 +105,9 @@ export const WRONG_IMPLEMENTATIONS: readonly WrongImplementation[] = [
     bug: "the cross-entropy gradient without the 1/n of the mean (summed over the batch)",
     implementation: tamper(reference, "gradients", (answer, request) => ({ ...answer, grads: answer.grads.map(({ W, b }) => ({ W: W.map((row) => row.map((g) => g * request.inputs.length)), b: b.map((g) => g * request.inputs.length) })) })),
   },
+  {
+    id: "property/descent/sgd-classifier",
+    bug: "SGD that steps uphill, θ + L·∇C",
+    implementation: { ...reference, train: async (request) => reference.train({ ...request, learningRate: -request.learningRate }) },
+  },
 ];

@@ -18,7 +18,7 @@ import {
   stepProperties,
 } from "../properties/index.ts";
 
-/** The `runs` the case counts of the property suite are tuned for (about 1,200 cases in all; see the README). */
+/** The `runs` the case counts of the property suite are tuned for (about 5,000 cases in all, 3,300 of them the seed family's). */
 export const PROPERTY_DEFAULT_RUNS = 100;
 
 /**
