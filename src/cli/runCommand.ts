@@ -16,8 +16,8 @@ for listed expected failures xfailed or xpassed. Without --impl or --module it r
 Options:
   --impl CMD            a program speaking protocol v1 on stdin/stdout (docs/protocol.md), as one command line,
                         e.g. --impl "python3 examples/python/adapter.py" (split like a shell would, run without one)
-  --module FILE         a JavaScript (.js/.mjs) or TypeScript (.ts) module whose default export implements the
-                        Implementation interface, run in-process (see examples/js)
+  --module FILE         a JavaScript (.js/.mjs/.cjs) or TypeScript (.ts/.mts/.cts) module whose default export
+                        implements the Implementation interface, run in-process (see examples/js)
   --only GLOB           run only checks whose id matches (repeatable): * matches any characters but /, ** anything;
                         a pattern without wildcards also selects every id below it (--only property)
   --skip GLOB           do not run checks whose id matches (repeatable; applied after --only)
