@@ -37,8 +37,7 @@ describe("the classifier family's properties", () => {
     const outcome = await runProperty(property(id), implementation, { runs: 40, seed: 4 });
     expect(outcome.status, outcome.message).toBe("failed");
     expect(outcome.details?.replay).toMatch(new RegExp(` --only ${id.replace(/\//g, "\\/")} --replay \\d+(:\\d+)*$`));
-    // and the correct reference passes the same cases
-    expect((await runProperty(property(id), reference, { runs: 40, seed: 4 })).status).toBe("passed");
+    // (the reference, the examples and the textbook implementations pass them: propertyChecks.spec.ts, spec/cli/examplesPassEveryCheck.spec.ts)
   });
 
   it("are skipped, with the reason, for an implementation that declares only today's hello", async () => {

@@ -9,7 +9,6 @@ import { textbookImplementation } from "../support/textbookImplementation.ts";
 import { runProperty } from "./runProperty.ts";
 
 const checks = propertyChecks();
-const jsExample = ((await import(new URL("../../examples/js/network.js", import.meta.url).href)) as { default: Implementation }).default;
 /** The run seed of the pass tests: NNCHECK_PROPERTY_SEED from the environment, else 11 (printed, to replay a failure). */
 const seed = Number(process.env["NNCHECK_PROPERTY_SEED"] ?? 11);
 
@@ -28,7 +27,6 @@ describe("propertyChecks", () => {
   it.each([
     ["the reference", reference],
     ["the plain implementation of the mutant catalogue (the seed's family only: the others are skipped)", plain],
-    ["the JavaScript example", jsExample],
     ["an independent float64 implementation", textbookImplementation({ arithmetic: "float64" })],
     ["a simulated float32 implementation declaring float32", textbookImplementation({ arithmetic: "float32" })],
   ])("all pass on %s", async (name, implementation) => {
