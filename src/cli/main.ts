@@ -13,6 +13,7 @@ export const COMMANDS: readonly { readonly name: string; readonly summary: strin
   { name: "run", summary: "run the conformance checks against an implementation (default: the reference)", load: async () => (await import("./runCommand.ts")).runCommand },
   { name: "list", summary: "list the conformance checks' ids (with --long, their descriptions)", load: async () => (await import("./listCommand.ts")).listCommand },
   { name: "train", summary: "train the seed's network with the reference and print its test accuracy", load: async () => (await import("./trainCommand.ts")).trainCommand },
+  { name: "compare", summary: "run several implementations against the same checks: a matrix, report cards and badges", load: async () => (await import("./compareCommand.ts")).compareCommand },
 ];
 
 /** Errors that are the user's to fix (bad usage or bad input): printed as one line, exit code 2. */
