@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const check = args.includes("--check");
 const dirAt = args.indexOf("--dir");
 const dir = dirAt >= 0 ? args[dirAt + 1] : FIXTURES_DIR;
-const named = args.filter((a, i) => a !== "--check" && i !== dirAt && i !== dirAt + 1);
+const named = args.filter((a, i) => a !== "--check" && (dirAt < 0 || (i !== dirAt && i !== dirAt + 1)));
 const unknown = named.filter((a) => !FIXTURE_KINDS.includes(a as FixtureKind));
 if (dir === undefined || unknown.length > 0) {
   console.error(`generate-fixtures: bad arguments ${JSON.stringify(args)}; expected [--check] [--dir <folder>] [kind…], kinds: ${FIXTURE_KINDS.join(", ")}`);

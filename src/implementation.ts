@@ -12,6 +12,10 @@ export interface Hello {
   readonly dtype: "float64" | "float32";
   readonly methods: readonly string[];
   readonly activations: readonly string[];
+  /** The costs it answers (`network.cost`); absent means ["squared_error"], protocol v1's only cost at first. */
+  readonly costs?: readonly string[];
+  /** The batch reductions it answers (`network.reduction`); absent means ["mean"]. */
+  readonly reductions?: readonly string[];
   /** The network shapes it supports; absent means any shape built from `activations`. */
   readonly networks?: readonly { readonly layers: readonly number[]; readonly activations: readonly string[] }[];
 }
@@ -34,7 +38,7 @@ export interface GradientsRequest extends ForwardRequest {
 }
 
 export interface GradientsResult {
-  /** The batch cost: mean over samples of Σ over outputs (a − y)². */
+  /** The batch cost: the network's per-sample cost reduced over the batch (the mean, unless `network.reduction` says otherwise). */
   readonly cost: number;
   /** dC/dW and dC/db, one entry per layer, shaped like the params. */
   readonly grads: readonly LayerParams[];
@@ -66,10 +70,10 @@ export interface ActivationRequest {
 }
 
 export interface ActivationResult {
-  /** f(x[i]) for every i. */
+  /** f(x[i]) for every i; for softmax, softmax(x) (x is one vector of logits). */
   readonly value: Vector;
-  /** f′(x[i]) for every i. */
-  readonly derivative: Vector;
+  /** f′(x[i]) for every i; for softmax, the Jacobian: derivative[i][j] = ∂value[i]/∂x[j]. */
+  readonly derivative: Vector | Matrix;
 }
 
 /**

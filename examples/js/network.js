@@ -5,10 +5,11 @@
 // z[s][i] = Σ_j W[i][j]·a_prev[s][j] + b[i],  a[s][i] = f(z[s][i]).
 
 // --- activations: f and f′ side by side, finite and accurate for every finite input ------------------
+const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))); // never overflows
 const ACTIVATIONS = {
   relu: { f: (z) => (z > 0 ? z : 0), df: (z) => (z > 0 ? 1 : 0) }, // relu′(0) = 0
   logistic: {
-    f: (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))), // never overflows
+    f: sigma,
     df: (z) => {
       const e = Math.exp(-Math.abs(z));
       return e / (1 + e) ** 2; // = σ(z)(1 − σ(z)), without cancellation
@@ -22,7 +23,56 @@ const ACTIVATIONS = {
     },
   },
   identity: { f: (z) => z, df: () => 1 },
+  leaky_relu: { f: (z) => (z > 0 ? z : 0.01 * z), df: (z) => (z > 0 ? 1 : 0.01) }, // leaky_relu′(0) = 0.01, the left one
+  softplus: { f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), df: sigma }, // ln(1 + e^z), softplus(800) = 800
+  silu: { f: (z) => z * sigma(z), df: (z) => sigma(z) * (1 + z * sigma(-z)) }, // 1 − σ(z) taken as σ(−z)
+  softmax: { layer: true }, // acts on a whole layer: see softmax() and backwardThrough()
 };
+
+/** softmax(z) with max z subtracted first: softmax([1000, 0]) = [1, 0], not NaN. */
+function softmax(z) {
+  const m = Math.max(...z);
+  const e = z.map((zi) => Math.exp(zi - m));
+  const s = e.reduce((sum, x) => sum + x, 0);
+  return e.map((x) => x / s);
+}
+
+/** dC/dz from dC/da for one sample's layer: dC/da ⊙ f′(z), or for softmax the Jacobian product a ⊙ (g − a·g). */
+function backwardThrough(name, z, a, g) {
+  if (name !== "softmax") return g.map((gi, i) => gi * ACTIVATIONS[name].df(z[i]));
+  const ag = a.reduce((sum, ai, i) => sum + ai * g[i], 0);
+  return a.map((ai, i) => ai * (g[i] - ag));
+}
+
+// --- costs: per sample, summed over the output units -------------------------------------------------
+/** ln(1 + e^−|z|) + max(z, 0) = ln(1 + e^z), written so that it never overflows. */
+const softplus = (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+const COSTS = {
+  squared_error: { cost: (z, a, y) => a.reduce((s, ai, i) => s + (ai - y[i]) ** 2, 0), dC_da: (a, y) => a.map((ai, i) => 2 * (ai - y[i])) },
+  half_squared_error: { cost: (z, a, y) => a.reduce((s, ai, i) => s + (ai - y[i]) ** 2, 0) / 2, dC_da: (a, y) => a.map((ai, i) => ai - y[i]) },
+  // on a logistic output: −[y ln σ(z) + (1 − y) ln σ(−z)] = softplus(z) − y·z, and dC/dz = σ(z) − y directly
+  binary_cross_entropy: { output: "logistic", cost: (z, a, y) => z.reduce((s, zi, i) => s + softplus(zi) - y[i] * zi, 0), dC_dz: (a, y) => a.map((ai, i) => ai - y[i]) },
+  // on a softmax output: −Σ y ln a with ln a_k = z_k − ln Σ e^z (log-softmax), and dC/dz = a·Σy − y directly
+  cross_entropy: {
+    output: "softmax",
+    cost: (z, a, y) => {
+      const m = Math.max(...z);
+      const lse = m + Math.log(z.reduce((s, zi) => s + Math.exp(zi - m), 0));
+      return z.reduce((s, zi, k) => s + (y[k] === 0 ? 0 : y[k] * (lse - zi)), 0);
+    },
+    dC_dz: (a, y) => {
+      const sy = y.reduce((s, yk) => s + yk, 0);
+      return a.map((ai, i) => ai * sy - y[i]);
+    },
+  },
+};
+const REDUCTIONS = ["mean", "sum", "mean_all"];
+
+/** How many samples' worth the batch cost is divided by: the mean over n, the sum, or the mean over n·K entries. */
+function divisor(network, n) {
+  const reduction = network.reduction ?? "mean";
+  return reduction === "sum" ? 1 : reduction === "mean_all" ? n * network.layers[network.layers.length - 1] : n;
+}
 
 // --- the network: params is [{ W, b }], one per layer after the input ------------------------------
 /** [{ z, a }] for every layer after the input, each indexed [sample][unit]. */
@@ -30,35 +80,39 @@ function forwardProp(network, params, inputs) {
   const layers = [];
   let aPrev = inputs;
   params.forEach(({ W, b }, l) => {
-    const { f } = ACTIVATIONS[network.activations[l]];
+    const name = network.activations[l];
     const z = aPrev.map((row) => W.map((Wi, i) => Wi.reduce((sum, Wij, j) => sum + Wij * row[j], b[i])));
-    const a = z.map((row) => row.map(f));
+    const a = name === "softmax" ? z.map(softmax) : z.map((row) => row.map(ACTIVATIONS[name].f));
     layers.push({ z, a });
     aPrev = a;
   });
   return layers;
 }
 
-/** The batch cost C = mean over samples of Σ (a − y)², and dC/dW, dC/db for every layer (means over the batch). */
+/** The batch cost C = (Σ over samples of the cost)/divisor, and dC/dW, dC/db for every layer. */
 function backwardProp(network, params, inputs, targets) {
   const layers = forwardProp(network, params, inputs);
-  const n = inputs.length;
-  const aOut = layers[layers.length - 1].a;
-  const cost = aOut.reduce((sum, row, s) => sum + row.reduce((t, a, i) => t + (a - targets[s][i]) ** 2, 0), 0) / n;
-  let dC_dA = aOut.map((row, s) => row.map((a, i) => (2 * (a - targets[s][i])) / n));
+  const out = layers[layers.length - 1];
+  const cost = COSTS[network.cost];
+  const d = divisor(network, inputs.length);
+  const total = out.a.reduce((sum, a, s) => sum + cost.cost(out.z[s], a, targets[s]), 0) / d;
+  const outName = network.activations[network.activations.length - 1];
+  // δ at the output: the cost's own dC/dz where it has one, else dC/da back through the output activation
+  let delta = out.a.map((a, s) => (cost.dC_dz ? cost.dC_dz(a, targets[s]) : backwardThrough(outName, out.z[s], a, cost.dC_da(a, targets[s]))).map((x) => x / d));
   const grads = new Array(params.length);
   for (let l = params.length - 1; l >= 0; l--) {
-    const { df } = ACTIVATIONS[network.activations[l]];
     const aPrev = l > 0 ? layers[l - 1].a : inputs;
-    const delta = dC_dA.map((row, s) => row.map((g, i) => g * df(layers[l].z[s][i]))); // dC/dz = dC/da · da/dz
     const { W } = params[l];
     grads[l] = {
       W: W.map((Wi, i) => Wi.map((_, j) => delta.reduce((sum, row, s) => sum + row[i] * aPrev[s][j], 0))),
       b: W.map((_, i) => delta.reduce((sum, row) => sum + row[i], 0)),
     };
-    dC_dA = delta.map((row) => W[0].map((_, j) => row.reduce((sum, d, i) => sum + d * W[i][j], 0))); // Wᵀ·delta
+    if (l > 0) {
+      const dC_dA = delta.map((row) => W[0].map((_, j) => row.reduce((sum, di, i) => sum + di * W[i][j], 0))); // Wᵀ·delta
+      delta = dC_dA.map((g, s) => backwardThrough(network.activations[l - 1], layers[l - 1].z[s], layers[l - 1].a[s], g)); // dC/dz = dC/da · da/dz
+    }
   }
-  return { cost, grads };
+  return { cost: total, grads };
 }
 
 /** Gradient descent: θ − L·∇C, as new arrays. */
@@ -78,7 +132,8 @@ function requireOffered(network) {
   for (const name of network.activations) {
     if (!(name in ACTIVATIONS)) throw requestError("unsupported", `activation "${name}" is not offered`);
   }
-  if (network.cost !== "squared_error") throw requestError("unsupported", `cost "${network.cost}" is not offered`);
+  if (!(network.cost in COSTS)) throw requestError("unsupported", `cost "${network.cost}" is not offered`);
+  if (!REDUCTIONS.includes(network.reduction ?? "mean")) throw requestError("unsupported", `reduction "${network.reduction}" is not offered`);
 }
 
 // --- the Implementation nncheck calls ---------------------------------------------------------------
@@ -87,6 +142,7 @@ export default {
     return {
       protocol: 1, name: "javascript example", language: "javascript", dtype: "float64",
       methods: ["forward", "gradients", "step", "train", "activation"], activations: Object.keys(ACTIVATIONS),
+      costs: Object.keys(COSTS), reductions: REDUCTIONS,
     };
   },
   async forward({ network, params, inputs }) {
@@ -114,6 +170,10 @@ export default {
   async activation({ name, x }) {
     const activation = ACTIVATIONS[name];
     if (activation === undefined) throw requestError("unsupported", `activation "${name}" is not offered`);
+    if (name === "softmax") { // x is one vector of logits; the derivative is the Jacobian ∂a_i/∂x_j = a_i(δ_ij − a_j)
+      const a = softmax(x);
+      return { value: a, derivative: a.map((ai, i) => a.map((aj, j) => (i === j ? ai * (1 - ai) : -ai * aj))) };
+    }
     return { value: x.map(activation.f), derivative: x.map(activation.df) };
   },
 };

@@ -16,7 +16,8 @@ export const MUTATIONS = [
 /** One bug of the catalogue, by name. */
 export type Mutation = (typeof MUTATIONS)[number];
 
-const ACTIVATIONS: readonly Activation[] = ["relu", "logistic", "tanh", "identity"];
+type Elementwise = "relu" | "logistic" | "tanh" | "identity";
+const ACTIVATIONS: readonly Elementwise[] = ["relu", "logistic", "tanh", "identity"];
 
 /** The plain implementation with `mutation` (default: none, i.e. correct). */
 export function plainNetwork(mutation: Mutation = "none"): Implementation {
@@ -25,13 +26,13 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
 
   // σ computed stably: e^z/(1 + e^z) for z < 0 never overflows; σ′ = e/(1 + e)² with e = e^−|z| never cancels
   const logistic = (z: number) => (z >= 0 ? r(1 / r(1 + r(Math.exp(-z)))) : r(r(Math.exp(z)) / r(1 + r(Math.exp(z)))));
-  const f: Record<Activation, (z: number) => number> = {
+  const f: Record<Elementwise, (z: number) => number> = {
     relu: (z) => (z > 0 ? z : is("leaky-relu") ? r(0.01 * z) : 0),
     logistic: (z) => (is("logistic-sign") ? logistic(-z) : logistic(z)),
     tanh: (z) => r(Math.tanh(z)),
     identity: (z) => z,
   };
-  const df: Record<Activation, (z: number) => number> = {
+  const df: Record<Elementwise, (z: number) => number> = {
     relu: (z) => ((is("relu-derivative-at-zero") ? z >= 0 : z > 0) ? (is("relu-derivative-sign") ? -1 : 1) : is("leaky-relu") ? 0.01 : 0),
     logistic: (z) => {
       if (is("logistic-derivative-missing")) return 1;
@@ -53,7 +54,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
     params.forEach(({ W, b }, l) => {
       const bias = (i: number) => (is("forward-drops-bias") && l === 0 ? 0 : r(b[i]!));
       z.push(W.map((row, i) => row.reduce((s, w, j) => r(s + r(r(w) * prev[j]!)), bias(i))));
-      prev = z[l]!.map(f[network.activations[l]!]);
+      prev = z[l]!.map(f[network.activations[l] as Elementwise]);
       a.push(prev);
     });
     return { z, a };
@@ -72,7 +73,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
       let dC_da = errors.map((e) => (is("cost-derivative-without-2") ? e : r(2 * e))); // dC/da_L = 2(a − y), per sample
       for (let l = params.length - 1; l >= 0; l--) {
         const zMask = is("relu-mask-first-sample") ? passes[0]!.z[l]! : z[l]!;
-        const delta = dC_da.map((d, i) => r(d * df[network.activations[l]!](zMask[i]!))); // δ = dC/da ⊙ f′(z)
+        const delta = dC_da.map((d, i) => r(d * df[network.activations[l] as Elementwise](zMask[i]!))); // δ = dC/da ⊙ f′(z)
         const aPrev = l === 0 ? inputs[s]!.map(r) : a[l - 1]!;
         delta.forEach((d, i) => {
           sumB[l]![i] = r(sumB[l]![i]! + d);
@@ -118,8 +119,9 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
       return { params: theta, costs };
     },
     activation: async ({ name, x }) => {
-      if (!ACTIVATIONS.includes(name)) throw new ImplementationError("unsupported", `activation ${String(name)}`);
-      return { value: x.map((v) => f[name](r(v))), derivative: x.map((v) => df[name](r(v))) };
+      if (!ACTIVATIONS.includes(name as Elementwise)) throw new ImplementationError("unsupported", `activation ${String(name)}`);
+      const e = name as Elementwise;
+      return { value: x.map((v) => f[e](r(v))), derivative: x.map((v) => df[e](r(v))) };
     },
   };
 }

@@ -3,7 +3,7 @@
 (see README.md). Samples run down the columns, as in the seed chapter (layout="columns"): X is features x samples,
 Z1 = W1 @ X + B1, A1 = relu(Z1), Z2 = W2 @ A1 + B2, A2 = logistic(Z2)."""
 import numpy as np
-from nncheck_adapter import serve
+from nncheck_adapter import InvalidParams, serve
 
 # --- activations: f and f' side by side, finite and accurate for every finite input -----------------
 def logistic(z):
@@ -15,57 +15,90 @@ def d_logistic(z):
 def d_tanh(z):
     t = np.exp(-2 * np.abs(z))
     return 4 * t / (1 + t) ** 2  # = 1 - tanh(z)**2, accurate for large |z|
+def softplus(z):
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))  # = ln(1 + e^z), softplus(800) = 800
+def softmax(Z):
+    E = np.exp(Z - Z.max(axis=0))  # subtract the max of each column (sample): softmax([1000, 0]) = [1, 0]
+    return E / E.sum(axis=0)
+def d_softmax(x):
+    a = softmax(x)  # for the activation method: one vector of logits, its Jacobian da_i/dx_j = a_i (delta_ij - a_j)
+    return np.diag(a) - np.outer(a, a)
 
 ACTIVATIONS = {
     "relu": (lambda z: np.where(z > 0, z, 0.0), lambda z: np.where(z > 0, 1.0, 0.0)),  # relu'(0) = 0
     "logistic": (logistic, d_logistic),
     "tanh": (np.tanh, d_tanh),
     "identity": (lambda z: z, np.ones_like),
+    "leaky_relu": (lambda z: np.where(z > 0, z, 0.01 * z), lambda z: np.where(z > 0, 1.0, 0.01)),  # leaky_relu'(0) = 0.01
+    "softplus": (softplus, logistic),
+    "silu": (lambda z: z * logistic(z), lambda z: logistic(z) * (1 + z * logistic(-z))),  # 1 - logistic(z) as logistic(-z)
+    "softmax": (softmax, d_softmax),  # the output layer only: backward takes its Jacobian product (below)
 }
 
-# --- the network: params is [(W, B)], acts is [(f, df)], one per layer after the input --------------
-def forward_prop(params, acts, X):
+# --- costs: per sample, summed over the outputs; dC/dZ of the output layer -------------------------------
+def output_delta(cost, name, Z, A, Y):
+    """The per-sample cost (summed) and dc/dZ of the output layer, before the batch reduction."""
+    needs = {"binary_cross_entropy": "logistic", "cross_entropy": "softmax"}.get(cost, name)
+    if name != needs:
+        raise InvalidParams(f"cost {cost!r} needs a {needs} output layer, not {name!r}")
+    if cost == "binary_cross_entropy":  # on a logistic output: -[y ln a + (1 - y) ln(1 - a)] = softplus(z) - y z
+        return np.sum(softplus(Z) - Y * Z), A - Y
+    if cost == "cross_entropy":  # on a softmax output: -sum y ln a with ln a = z - logsumexp(z), and dc/dz = a - y
+        log_a = Z - Z.max(axis=0) - np.log(np.exp(Z - Z.max(axis=0)).sum(axis=0))
+        return -np.sum(Y * log_a), A * Y.sum(axis=0) - Y
+    k = 0.5 if cost == "half_squared_error" else 1.0
+    cost_sum, dC_dA = k * np.sum((A - Y) ** 2), 2 * k * (A - Y)
+    if name == "softmax":  # the Jacobian product a * (g - sum(a g)), column by column
+        return cost_sum, A * (dC_dA - np.sum(A * dC_dA, axis=0))
+    return cost_sum, dC_dA * ACTIVATIONS[name][1](Z)
+
+def divisor(net, n):
+    """mean: over the n samples; sum: 1; mean_all: over the n samples and every output."""
+    return {"mean": n, "sum": 1, "mean_all": n * net.layers[-1]}[net.reduction]
+
+# --- the network: params is [(W, B)], one per layer after the input ---------------------------------------
+def forward_prop(params, names, X):
     """[(Z, A)] for every layer after the input; X is features x samples."""
     layers, A = [], X
-    for (W, B), (f, _) in zip(params, acts):
+    for (W, B), name in zip(params, names):
         Z = W @ A + B
-        A = f(Z)
+        A = ACTIVATIONS[name][0](Z)
         layers.append((Z, A))
     return layers
-def backward_prop(params, acts, X, Y):
-    """The cost C = mean over samples of sum((A - Y)**2), and [(dC_dW, dC_dB)] for every layer."""
-    layers = forward_prop(params, acts, X)
-    A_out, n = layers[-1][1], X.shape[1]
-    cost = np.sum((A_out - Y) ** 2) / n
-    dC_dA = 2 * (A_out - Y) / n
+def backward_prop(net, params, X, Y):
+    """The batch cost C (the per-sample costs reduced as net.reduction says), and [(dC_dW, dC_dB)] for every layer."""
+    layers = forward_prop(params, net.activations, X)
+    d = divisor(net, X.shape[1])
+    cost_sum, delta = output_delta(net.cost, net.activations[-1], *layers[-1], Y)
+    delta = delta / d
     grads = []
     for l in reversed(range(len(layers))):
         A_prev = layers[l - 1][1] if l > 0 else X
-        delta = dC_dA * acts[l][1](layers[l][0])  # dC/dZ = dC/dA * dA/dZ
         grads.insert(0, (delta @ A_prev.T, delta.sum(axis=1, keepdims=True)))
-        dC_dA = params[l][0].T @ delta
-    return cost, grads
+        if l > 0:
+            delta = (params[l][0].T @ delta) * ACTIVATIONS[net.activations[l - 1]][1](layers[l - 1][0])  # dC/dZ = dC/dA * dA/dZ
+    return cost_sum / d, grads
 def descend(params, grads, L):
     return [(W - L * dW, B - L * dB) for (W, B), (dW, dB) in zip(params, grads)]  # gradient descent
 
 # --- the methods nncheck calls: net.activations are names, the rest are float64 arrays, shapes checked ----------
 def forward(net, params, X):
-    return forward_prop(params, acts(net), X)
+    return forward_prop(params, net.activations, X)
 def gradients(net, params, X, Y):
-    return backward_prop(params, acts(net), X, Y)
+    return backward_prop(net, params, X, Y)
 def step(net, params, X, Y, L):
-    return descend(params, backward_prop(params, acts(net), X, Y)[1], L)
+    return descend(params, backward_prop(net, params, X, Y)[1], L)
 def train(net, params, X, Y, L, order):
     """SGD, one sample per step; the costs are each sample's cost before its step."""
     costs = []
     for i in order:
-        cost, grads = backward_prop(params, acts(net), X[:, i:i + 1], Y[:, i:i + 1])
+        cost, grads = backward_prop(net, params, X[:, i:i + 1], Y[:, i:i + 1])
         costs.append(cost)
         params = descend(params, grads, L)
     return params, costs
-def acts(net):
-    return [ACTIVATIONS[a] for a in net.activations]
 
 if __name__ == "__main__":
     serve(forward=forward, gradients=gradients, step=step, train=train, activations=ACTIVATIONS,
-          costs=["squared_error"], dtype="float64", layout="columns", name="numpy example adapter", language="python")
+          costs=["squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"],
+          reductions=["mean", "sum", "mean_all"], dtype="float64", layout="columns",
+          name="numpy example adapter", language="python")

@@ -13,7 +13,8 @@ the error codes, and checking a request's shapes before your functions see it. Y
     step(net, params, X, Y, L)         -> [(W, b)]           optional: derived from gradients when absent
     train(net, params, X, Y, L, order) -> ([(W, b)], costs)  optional: SGD on gradients when absent
 
-`net` has `.layers`, `.activations` (names), `.cost` and `.spec` (the request's network as sent); `params` is
+`net` has `.layers`, `.activations` (names), `.cost`, `.reduction` ("mean" when the request leaves it out) and `.spec`
+(the request's network as sent); `params` is
 [(W, b)], one per layer after the input, W shaped (units, inputs). With layout="rows" (the default, PyTorch's
 way) X is samples x features, b has shape (units,) and every Z, A is samples x units; with layout="columns" (the
 seed chapter's way: Z1 = W1 @ X + B1) X is features x samples, b is a column (units, 1) and Z, A are units x
@@ -52,25 +53,28 @@ class InvalidParams(AdapterError):
 
 
 class Network:
-    """A request's network: `layers` (widths, inputs first), `activations` (names), `cost`, and `spec` as sent."""
+    """A request's network: `layers` (widths, inputs first), `activations` (names), `cost`, `reduction`, and `spec` as sent."""
 
     def __init__(self, spec):
         self.spec = spec
         self.layers = list(spec["layers"])
         self.activations = list(spec["activations"])
         self.cost = spec.get("cost")
+        self.reduction = spec.get("reduction", "mean")
 
     def __repr__(self):
-        return f"Network(layers={self.layers}, activations={self.activations}, cost={self.cost!r})"
+        return f"Network(layers={self.layers}, activations={self.activations}, cost={self.cost!r}, reduction={self.reduction!r})"
 
 
 def serve(forward, gradients=None, step=None, train=None, *, activations, costs=("squared_error",),
-          dtype="float64", layout="rows", name="python adapter", language="python", networks=None,
-          stdin=None, stdout=None):
+          reductions=("mean",), dtype="float64", layout="rows", name="python adapter", language="python",
+          networks=None, stdin=None, stdout=None):
     """Answers nncheck's requests on `stdin` until `shutdown` or the end of input.
 
     activations: {name: (f, df)}, f and f' of an array, elementwise: the names you offer, and the answers to the
-    `activation` method (a list of names instead: offered in networks, but no `activation` method). costs: the cost names your gradients compute. networks: the only shapes you
+    `activation` method (a list of names instead: offered in networks, but no `activation` method); for "softmax",
+    f maps a vector of logits to a vector and df to its Jacobian (a matrix). costs and reductions: the cost and
+    reduction names your gradients compute (network.cost, network.reduction). networks: the only shapes you
     offer, as [{"layers": [...], "activations": [...]}] (None: any). The methods offered follow from what you
     pass: forward, then gradients, step and train when gradients (or step, train) are given, and activation.
     """
@@ -84,12 +88,13 @@ def serve(forward, gradients=None, step=None, train=None, *, activations, costs=
     handlers = {m: f for m, f in handlers.items() if f is not None}
     offers_activation = isinstance(activations, dict) and all(v is not None for v in activations.values())
     hello = {"protocol": PROTOCOL, "name": name, "language": language, "dtype": dtype,
-             "methods": [*handlers, *(["activation"] if offers_activation else [])], "activations": list(activations)}
+             "methods": [*handlers, *(["activation"] if offers_activation else [])], "activations": list(activations),
+             "costs": list(costs), "reductions": list(reductions)}
     if networks is not None:
         hello["networks"] = networks
     if offers_activation:
         handlers["activation"] = dict(activations)
-    server = _Server(handlers, list(activations), tuple(costs), np.dtype(dtype), layout, hello)
+    server = _Server(handlers, list(activations), tuple(costs), tuple(reductions), np.dtype(dtype), layout, hello)
     out = stdout or sys.stdout
     saved, sys.stdout = sys.stdout, sys.stderr  # a stray print goes to stderr, not into the protocol
     try:
@@ -125,8 +130,8 @@ def _train_from(gradients, layout):
 
 # --- the server: requests in, checked and converted; results out, encoded --------------------------------
 class _Server:
-    def __init__(self, handlers, activations, costs, dtype, layout, hello):
-        self.handlers, self.activations, self.costs = handlers, activations, costs
+    def __init__(self, handlers, activations, costs, reductions, dtype, layout, hello):
+        self.handlers, self.activations, self.costs, self.reductions = handlers, activations, costs, reductions
         self.dtype, self.layout, self.hello = dtype, layout, hello
 
     def run(self, stdin, stdout):
@@ -190,6 +195,7 @@ class _Server:
         net = Network(spec)
         sizes, names = net.layers, net.activations
         _need(net.cost in self.costs, f"cost {net.cost!r} is not offered (only {', '.join(self.costs)})", Unsupported)
+        _need(net.reduction in self.reductions, f"reduction {net.reduction!r} is not offered (only {', '.join(self.reductions)})", Unsupported)
         _need(len(sizes) >= 2 and len(names) == len(sizes) - 1, "network needs one activation per layer after the input")
         _need(all(isinstance(a, str) and a in self.activations for a in names), f"activations {names} are not all offered", Unsupported)
         if self.hello.get("networks") is not None:

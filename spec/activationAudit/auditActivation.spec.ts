@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { auditActivation, auditDomain, CORE_LIMIT, describeLossyRanges, type ActivationAudit } from "../../src/activationAudit/index.ts";
 import { ImplementationError, type Implementation } from "../../src/implementation.ts";
+import { ACTIVATION_TABLE, ELEMENTWISE_ACTIVATIONS, type ElementwiseActivation } from "../../src/family/index.ts";
 import type { Activation } from "../../src/network/types.ts";
-import { ACTIVATIONS } from "../../src/network/types.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
 
@@ -27,21 +27,28 @@ const audit = (impl: Implementation, name: Activation, dtype: "float64" | "float
 const lossyDerivative = (a: ActivationAudit) => a.derivative.lossy;
 
 describe("auditActivation", () => {
-  it("passes the float64 reference on every activation with at most a few ulps and no lossy range", async () => {
-    for (const name of ACTIVATIONS) {
+  it("passes the float64 reference on every elementwise activation with at most a few ulps and no lossy range", async () => {
+    for (const name of ELEMENTWISE_ACTIVATIONS.filter((f) => f !== "silu")) {
       const a = await audit(reference, name);
       expect(a.failures).toEqual([]);
       expect(a.ok).toBe(true);
-      expect(a.points).toBe(auditDomain("float64").length);
-      expect(a.value.worst!.ulps).toBeLessThanOrEqual(3);
-      expect(a.derivative.worst!.ulps).toBeLessThanOrEqual(3);
+      expect(a.points).toBe(auditDomain("float64", (ACTIVATION_TABLE[name] as ElementwiseActivation).audit.extraPoints).length);
+      expect(a.value.worst!.ulps, name).toBeLessThanOrEqual(3);
+      expect(a.derivative.worst!.ulps, name).toBeLessThanOrEqual(3);
       expect(describeLossyRanges(a)).toEqual([]);
     }
   });
 
+  it("passes the reference's silu, reporting what z·σ(z) loses: subnormal results below −712 and silu′ beside its zero", async () => {
+    const a = await audit(reference, "silu");
+    expect(a.failures).toEqual([]);
+    // silu(−745) ≈ −3.6e−321 has few bits left; silu′ = σ(1 + z·σ(−z)) cancels at z ≈ −1.28, where it is 0
+    expect(describeLossyRanges(a).map((r) => r.replace(/ \(.*/, ""))).toEqual(["silu on [-746, -712]", "silu′ on [-746, -712]", "silu′ on x = -1.25"]);
+  });
+
   it("passes simulated float32 arithmetic as float32, reporting where σ′ = σ(1 − σ) and 1 − tanh² lose accuracy in ulps", async () => {
     const f32 = textbookImplementation({ arithmetic: "float32" });
-    for (const name of ACTIVATIONS) expect((await audit(f32, name, "float32")).failures).toEqual([]);
+    for (const name of ELEMENTWISE_ACTIVATIONS) expect((await audit(f32, name, "float32")).failures, name).toEqual([]);
     const logistic = await audit(f32, "logistic", "float32");
     // σ rounds to 1 in float32 above x ≈ 17.3, so σ(1 − σ) is 0 there: the whole exact value lost, inside |x| ≤ 30.
     const large = lossyDerivative(logistic).find((r) => r.from <= 20 && r.to >= CORE_LIMIT);
@@ -99,6 +106,38 @@ describe("auditActivation", () => {
     expect(a.failures.some((f) => f.startsWith("tanh(x) is not finite"))).toBe(true);
     expect(a.failures.some((f) => f.startsWith("tanh(x) loses accuracy on the core domain"))).toBe(true);
     expect(a.value.coreViolations.every((p) => Math.abs(p.x) < 1)).toBe(true);
+  });
+
+  it("pins leaky_relu′(0) = 0.01 (the left derivative) and names the right one when it is answered", async () => {
+    const right = activationOnly("float64", { leaky_relu: [(x) => (x > 0 ? x : 0.01 * x), (x) => (x >= 0 ? 1 : 0.01)] });
+    const a = await audit(right, "leaky_relu");
+    expect(a.failures).toEqual(["leaky_relu′(-0) = 1, leaky_relu′(0) = 1 — leaky_relu′(0) = 1: nncheck's convention is leaky_relu′(0) = 0.01 (the left derivative, as PyTorch)"]);
+    const slope = activationOnly("float64", { leaky_relu: [(x) => (x > 0 ? x : 0.1 * x), (x) => (x > 0 ? 1 : 0.1)] });
+    expect((await audit(slope, "leaky_relu")).failures.map((f) => f.replace(/:.*/, ""))).toEqual([
+      "leaky_relu′(-0) = 0.1, leaky_relu′(0) = 0.1",
+      "leaky_relu(x) loses accuracy on the core domain |x| ≤ 30",
+      "leaky_relu′(x) loses accuracy on the core domain |x| ≤ 30",
+    ]);
+  });
+
+  it("fails softplus = ln(1 + e^x), which overflows above 709.78, and PyTorch's threshold (x above 20) in the core", async () => {
+    const naive = await audit(activationOnly("float64", { softplus: [(x) => Math.log(1 + Math.exp(x)), (x) => 1 / (1 + Math.exp(-x))] }), "softplus");
+    expect(naive.value.nonFinite[0]).toBe(710);
+    expect(naive.failures[0]).toMatch(/^softplus\(x\) is not finite at \d+ inputs in \[710, 1000\]/);
+    const threshold = (x: number) => (x > 20 ? x : Math.log1p(Math.exp(x)));
+    const torch = await audit(activationOnly("float64", { softplus: [threshold, (x) => 1 / (1 + Math.exp(-x))] }), "softplus");
+    // softplus(20.1) = 20.1 + 1.9e−9: an approximation, not a rounding — reported and failed on |x| ≤ 30
+    expect(torch.failures).toHaveLength(1);
+    expect(torch.failures[0]).toMatch(/^softplus\(x\) loses accuracy on the core domain \|x\| ≤ 30: \d+ points/);
+    expect(torch.value.coreViolations.every((p) => p.x > 20)).toBe(true);
+  });
+
+  it("passes PyTorch's silu, x/(1 + e^−x), which answers −0 below −709.78, reporting it as accuracy lost", async () => {
+    const torch = activationOnly("float64", { silu: [(x) => x / (1 + Math.exp(-x)), (x) => { const s = 1 / (1 + Math.exp(-x)); return s * (1 + x * (1 - s)); }] });
+    const a = await audit(torch, "silu");
+    expect(a.failures).toEqual([]);
+    expect(a.value.points.find((p) => p.x === -720)!.actual).toBe(-0);
+    expect(a.value.lossy.some((r) => r.from <= -720 && r.to >= -712 && r.allZero)).toBe(true);
   });
 
   it("accepts σ′ = σ(1 − σ) in float64 absolutely, while reporting its lost ulps", async () => {

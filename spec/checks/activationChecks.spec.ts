@@ -12,7 +12,7 @@ const byId = (id: string) => checks.find((c) => c.id === id)!;
 describe("activation checks", () => {
   it("are one audit per activation, each needing just that activation", () => {
     expect(checks.map((c) => [c.id, c.needs])).toEqual(
-      ["relu", "logistic", "tanh", "identity"].map((name) => [`activation/${name}/audit`, { methods: ["activation"], activations: [name] }]),
+      ["relu", "logistic", "tanh", "identity", "leaky_relu", "softplus", "silu", "softmax"].map((name) => [`activation/${name}/audit`, { methods: ["activation"], activations: [name] }]),
     );
   });
 

@@ -8,9 +8,17 @@ const checks = oracleChecks();
 const byId = (id: string) => checks.find((c) => c.id === id)!;
 
 describe("oracle checks", () => {
-  it("have unique ids covering forward, gradients and step (single samples and batches) and train on four shapes", () => {
-    expect(new Set(checks.map((c) => c.id)).size).toBe(28);
-    expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(["oracle/gradients/3-3-1", "oracle/gradients/batch/3-3-1", "oracle/train/4-3-2"]));
+  it("have unique ids: forward, gradients and step (single samples and batches) and train on the seed's four shapes, per reduction on the classifier shapes, and their saturated cases apart", () => {
+    const seed = ["3-3-1", "2-5-1", "4-3-2", "3-4-3-1"], classifiers = ["3-3-1-bce", "4-5-3-ce", "2-4-4-2"], reductions = ["mean", "sum", "mean_all"];
+    const expected = [
+      ...["forward", "gradients", "step", "train"].flatMap((m) => seed.flatMap((s) => (m === "train" ? [`oracle/${m}/${s}`] : [`oracle/${m}/${s}`, `oracle/${m}/batch/${s}`]))),
+      ...classifiers.flatMap((s) => [`oracle/forward/${s}`, `oracle/forward/batch/${s}`]),
+      ...["gradients", "step"].flatMap((m) => classifiers.flatMap((s) => ["", "batch/"].flatMap((b) => reductions.map((r) => `oracle/${m}/${b}${s}/${r}`)))),
+      ...classifiers.flatMap((s) => reductions.map((r) => `oracle/train/${s}/${r}`)),
+      ...["forward", "gradients", "step"].flatMap((m) => classifiers.map((s) => `oracle/${m}/saturated/${s}`)),
+    ];
+    expect([...checks.map((c) => c.id)].sort()).toEqual([...expected].sort());
+    expect(new Set(checks.map((c) => c.id)).size).toBe(88);
   });
 
   it.each([

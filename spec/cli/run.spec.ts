@@ -29,8 +29,8 @@ export default { ...example, async gradients(request) {
   return { cost, grads: grads.map(({ W, b }) => ({ W: W.map((row) => row.map((x) => 2 * x)), b: b.map((x) => 2 * x) })) };
 } };
 `);
-/** Eight small oracle checks (4 cases each at --runs 20). */
-const SMALL = ["--only", "oracle/gradients/*", "--only", "oracle/forward/*", "--runs", "20"];
+/** Eight small oracle checks (4 cases each at --runs 20): forward and gradients on the seed's four shapes. */
+const SMALL = [...["3-3-1", "2-5-1", "4-3-2", "3-4-3-1"].flatMap((shape) => ["--only", `oracle/gradients/${shape}`, "--only", `oracle/forward/${shape}`]), "--runs", "20"];
 
 describe("nncheck run (spawned)", () => {
   it.concurrent("on the reference by default: exit 0, a JSON report the schema accepts, the default seed", async () => {

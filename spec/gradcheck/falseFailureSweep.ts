@@ -6,6 +6,7 @@
 import { expect } from "vitest";
 import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, type Comparison } from "../../src/gradcheck/index.ts";
 import type { Implementation } from "../../src/implementation.ts";
+import type { NetworkSpec } from "../../src/network/types.ts";
 import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
@@ -18,9 +19,9 @@ const implementations: readonly [string, Implementation, "float64" | "float32"][
   ["textbook float32", textbookImplementation({ arithmetic: "float32" }), "float32"],
 ];
 
-export async function sweep(seed: number, cases: number, stepEvery: number): Promise<{ compared: number; worstRatio: number }> {
+export async function sweep(seed: number, cases: number, stepEvery: number, shapes?: readonly NetworkSpec[]): Promise<{ compared: number; worstRatio: number }> {
   const rng = createRng(seed);
-  const oracle = createOracle();
+  const oracle = createOracle({ precision: Number(process.env["SWEEP_PRECISION"] ?? 50) });
   let compared = 0, worstRatio = 0;
   const record = (what: string, k: number, stress: string, cmp: Comparison) => {
     if (!cmp.ok) {
@@ -31,7 +32,8 @@ export async function sweep(seed: number, cases: number, stepEvery: number): Pro
     for (const e of cmp.entries) if (e.tolerance > 0) worstRatio = Math.max(worstRatio, e.absError / e.tolerance);
   };
   for (let k = 0; k < cases; k++) {
-    const { c, stress } = stressCase(rng, k);
+    const { c, stress: kind } = stressCase(rng, k, shapes);
+    const stress = `${kind}, ${c.network.layers.join("-")} ${c.network.activations.join("/")} ${c.network.cost}/${c.network.reduction ?? "mean"}`;
     const exact = oracleGradientsFor(c, { dtype: "float64", oracle });
     const exact64 = exactGradientsWithScales(c, { dtype: "float64", oracle }, undefined, exactToNumbers(exact));
     const exact32 = exactGradientsWithScales(c, { dtype: "float32", oracle }, undefined, exact64.exact);

@@ -1,70 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { randomCase } from "../../src/cases/index.ts";
-import { compareForward, compareGradients, compareStep, oracleGradientsFor, type Comparison } from "../../src/gradcheck/index.ts";
-import type { Implementation } from "../../src/implementation.ts";
-import { createOracle } from "../../src/oracle/index.ts";
-import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
-import { STRESS_SHAPES } from "./stressCases.ts";
-
-/** Every numeric leaf of an answer, as [path, get, set] on a deep copy. */
-type Answer = { [key: string]: unknown };
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "number") return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [];
-}
-function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
-  const copy = structuredClone(answer) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path.at(-1)!;
-  node[last] = f(node[last] as number);
-  return copy;
-}
-
-/**
- * Multiplies one entry at a time of a correct answer by (1 + rel) and asserts the comparison fails on exactly that
- * entry. Entries whose exact value is 0 have no relative error to inject; entries whose tolerance is wider than
- * rel·|value| (the value is smaller than the rounding noise of the terms summed into it) cannot be claimed: both are
- * counted, and the second must stay rare.
- */
-async function injectOneAtATime(impl: Implementation, dtype: "float64" | "float32", rel: number, seed: number, cases: number) {
-  const rng = createRng(seed);
-  const oracle = createOracle();
-  let caught = 0, zero = 0, unclaimable = 0;
-  for (let k = 0; k < cases; k++) {
-    const network = STRESS_SHAPES[k % STRESS_SHAPES.length]!;
-    const c = randomCase(rng, network, 1 + (k % 3), { inputRange: [0, 1] });
-    const exact = oracleGradientsFor(c, { dtype, oracle });
-    const methods: [string, Answer, (a: Answer) => Comparison][] = [
-      ["gradients", (await impl.gradients(c)) as unknown as Answer, (a) => compareGradients(c, a as never, { dtype, oracle })],
-      ["forward", (await impl.forward(c)) as unknown as Answer, (a) => compareForward(c, a as never, { dtype, oracle }, exact)],
-      ["step", (await impl.step(c)) as unknown as Answer, (a) => compareStep(c, a as never, { dtype, oracle }, exact)],
-    ];
-    for (const [method, answer, compare] of methods) {
-      const baseline = compare(answer);
-      expect(baseline.ok, `seed ${seed} case ${k} ${method}: the unmodified answer must pass`).toBe(true);
-      baseline.entries.forEach((entry, index) => {
-        const path = leaves(answer)[index]!;
-        if (entry.expected === 0) {
-          zero++; // a relative error of 0 is 0: nothing to inject (ReLU-off units, mostly)
-          return;
-        }
-        if (entry.tolerance + entry.absError >= rel * Math.abs(entry.expected)) {
-          unclaimable++;
-          return;
-        }
-        const verdict = compare(withEntry(answer, path, (x) => x * (1 + rel)));
-        expect(verdict.failures.map((f) => f.entry), `seed ${seed} case ${k} ${method}: ${entry.entry} × (1 + ${rel})`).toEqual([entry.entry]);
-        caught++;
-      });
-    }
-  }
-  return { caught, zero, unclaimable };
-}
+import { injectOneAtATime } from "./injectOneAtATime.ts";
 
 describe("oracle comparison catches one entry off by a small relative error", () => {
   it("float64: every entry of gradients, forward and step off by a relative 1e-7 is caught (seed 31)", async () => {

@@ -45,12 +45,22 @@ describe("validateNetwork", () => {
       "network.layers[2] is -1, expected a positive integer",
       'network.layers[3] is "4", expected a positive integer',
     ]);
-    expect(validateNetwork({ layers: [3, 3, 1], activations: ["relu"], cost: "cross_entropy" })).toEqual([
+    expect(validateNetwork({ layers: [3, 3, 1], activations: ["relu"], cost: "hinge" })).toEqual([
       "network.activations has 1 entry, expected 2 (layers.length − 1)",
-      'network.cost is "cross_entropy", expected "squared_error"',
+      'network.cost is "hinge", expected one of "squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"',
     ]);
     expect(validateNetwork({ layers: [3, 3, 1], activations: ["relu", "sigmoid"], cost: "squared_error" })).toEqual([
-      'network.activations[1] is "sigmoid", expected one of relu, logistic, tanh, identity',
+      'network.activations[1] is "sigmoid", expected one of relu, logistic, tanh, identity, leaky_relu, softplus, silu, softmax',
+    ]);
+    expect(validateNetwork({ layers: [3, 3, 2], activations: ["softmax", "softmax"], cost: "cross_entropy", reduction: "average" })).toEqual([
+      'network.activations[0] is "softmax", which acts on a whole layer and may only be the output layer\'s (the last entry)',
+      'network.reduction is "average", expected one of "mean", "sum", "mean_all" (or absent: "mean")',
+    ]);
+    expect(validateNetwork({ layers: [3, 3, 2], activations: ["relu", "logistic"], cost: "cross_entropy" })).toEqual([
+      'network.cost "cross_entropy" is defined on a softmax output layer, but the last activation is "logistic"',
+    ]);
+    expect(validateNetwork({ layers: [3, 3, 1], activations: ["relu", "tanh"], cost: "binary_cross_entropy" })).toEqual([
+      'network.cost "binary_cross_entropy" is defined on a logistic output layer, but the last activation is "tanh"',
     ]);
     expect(validateNetwork({ layers: "3-3-1", activations: {}, cost: "squared_error" })).toEqual([
       'network.layers is "3-3-1", expected an array of positive integers',
@@ -100,6 +110,19 @@ describe("validateInputs, validateTargets, validateLearningRate, validateOrder",
       "targets has 1 sample, expected 2 (one per input sample)",
       "targets[0] has 2 entries, expected 1 (layers[2])",
     ]);
+  });
+
+  it("targets: in [0, 1] for binary_cross_entropy, probability vectors for cross_entropy", () => {
+    const bce = { layers: [3, 3, 2], activations: ["relu", "logistic"], cost: "binary_cross_entropy" } as const;
+    expect(validateTargets(bce, [[0, 1], [0.25, 1]], 2)).toEqual([]);
+    expect(validateTargets(bce, [[-0.5, 1.5]], 1)).toEqual([
+      "targets[0][0] is -0.5, expected a number in [0, 1] (binary_cross_entropy targets)",
+      "targets[0][1] is 1.5, expected a number in [0, 1] (binary_cross_entropy targets)",
+    ]);
+    const ce = { layers: [3, 3, 3], activations: ["relu", "softmax"], cost: "cross_entropy" } as const;
+    expect(validateTargets(ce, [[0, 1, 0], [0.1, 0.2, 0.7]], 2)).toEqual([]);
+    expect(validateTargets(ce, [[0.5, 0.25, 0]], 1)).toEqual(["targets[0] sums to 0.75, expected 1 (a probability vector: cross_entropy targets, one-hot commonly)"]);
+    expect(validateTargets({ ...ce, cost: "squared_error" }, [[0.5, 0.25, 7]], 1)).toEqual([]);
   });
 
   it("learningRate: a finite number", () => {

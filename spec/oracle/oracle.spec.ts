@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { seedNetwork, type NetworkSpec } from "../../src/network/types.ts";
 import { createOracle, decimalConstructor, exactDecimal, toDecimalString, type ParamsLike } from "../../src/oracle/index.ts";
-import { decimalExp } from "../../src/oracle/exp.ts";
+import { decimalExp, decimalLog1p } from "../../src/oracle/elementary.ts";
 import { STATED_INPUT, STATED_PARAMS } from "../../src/fixtures/workedExampleSource.ts";
 import { createRng } from "../../src/random/rng.ts";
 
@@ -142,7 +142,24 @@ describe("oracle: batch conventions", () => {
   });
 });
 
-describe("oracle: its own exp", () => {
+describe("oracle: its own exp and log1p", () => {
+  it.each([30, 50, 64])("log1p agrees with decimal.js's ln(1 + x) (at 40 more digits) to the working precision, at %s digits", (precision) => {
+    const D = decimalConstructor(precision);
+    const log1p = decimalLog1p(D);
+    const Wide = Decimal.clone({ precision: precision + 40 });
+    const rng = createRng(precision + 1);
+    const xs = [1e-300, -1e-300, 1e-20, 2 ** -10, -(2 ** -10), 2 ** -10 * 1.0001, 0.5, -0.5, 1, 3, 1e5, 1e300, -0.999999, 0.0078125, ...Array.from({ length: 150 }, () => (rng.next() < 0.3 ? -1 : 1) * 10 ** rng.uniform(-12, 5) * (rng.next() < 0.3 ? 0.999 : 1)).filter((x) => x > -1)];
+    for (const x of xs) {
+      const d = exactDecimal(D, x);
+      const got = log1p(d);
+      // decimal.js's ln of a rounded 1 + x loses small x entirely: below 10^−3 the series, term by term, is the truth
+      const w = new Wide(d);
+      let want = w.abs().lt("1e-3") ? new Wide(0) : w.plus(1).ln();
+      if (w.abs().lt("1e-3")) for (let n = 1, p = w; !p.isZero() && p.abs().gt(w.abs().times("1e-130")); n++, p = p.times(w)) want = n % 2 === 1 ? want.plus(p.div(n)) : want.minus(p.div(n));
+      expect(new Wide(got).minus(want).abs().lte(want.abs().times(new Wide(10).pow(1 - precision))), `log1p(${x}) at ${precision} digits: ${got} vs ${want}`).toBe(true);
+    }
+  });
+
   it.each([30, 50, 64])("agrees with decimal.js's exp (at 20 more digits) to the working precision, at %s digits", (precision) => {
     const D = decimalConstructor(precision);
     const exp = decimalExp(D);

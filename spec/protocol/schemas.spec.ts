@@ -89,7 +89,7 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
       "this is not json",
       '{"id": 2, "method": "hello", "params": {"protocol": 2}}',
       '{"id": 3, "method": "frobnicate", "params": {}}',
-      '{"id": 4, "method": "activation", "params": {"name": "softplus", "x": [1]}}',
+      '{"id": 4, "method": "activation", "params": {"name": "gelu", "x": [1]}}',
       variant(5, (p) => ((p.params as { W: number[][] }[])[0]!.W = [[1, 2], [3, 4], [5, 6]])),
       variant(6, (p) => (p.inputs = [["abc", 1, 2]])),
       variant(7, (p) => delete p.network),
@@ -103,7 +103,7 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     const parsed = responses.map((l) => JSON.parse(l) as { id: number | null; error?: { code: string; message: string } });
     expect(parsed.map((r) => [r.id, r.error?.code ?? "result"])).toEqual([
       [null, "invalid_params"], [2, "invalid_params"], [3, "unsupported"], [4, "unsupported"], [5, "invalid_params"],
-      [6, "invalid_params"], [7, "invalid_params"], [8, "unsupported"], [9, "invalid_params"], [10, "result"], [11, "result"],
+      [6, "invalid_params"], [7, "invalid_params"], [8, "result"], [9, "invalid_params"], [10, "result"], [11, "result"],
     ]);
     expect(parsed[4]!.error!.message).toBe("params[0].W has shape (3, 2), expected (3, 3)");
     expect(parsed[8]!.error!.message).toBe("order entry 5 is not a sample index");
@@ -118,5 +118,16 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     expect(problems("error.json", '{"id": 1, "error": {"code": "crashed", "message": "x"}}')).toMatch(/must be equal to one of the allowed values/);
     expect(problems("hello.result.json", '{"protocol": 2, "name": "x", "dtype": "float64", "methods": [], "activations": []}')).toMatch(/must be equal to constant/);
     expect(problems("activation.result.json", '{"value": [1, "Infinity"], "derivative": [-0.0, "-Infinity"]}')).toBe("");
+  });
+
+  it("accept the family's messages: costs, reductions, softmax's Jacobian; and reject unknown names", () => {
+    const classifier = { ...seedGradientsRequest, network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "binary_cross_entropy", reduction: "sum" } };
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: classifier }))).toBe("");
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: { ...classifier, network: { ...classifier.network, reduction: "median" } } }))).toMatch(/must be equal to one of the allowed values/);
+    expect(problems("gradients.request.json", JSON.stringify({ id: 1, method: "gradients", params: { ...classifier, network: { ...classifier.network, cost: "hinge" } } }))).toMatch(/must be equal to one of the allowed values/);
+    expect(problems("activation.request.json", '{"id": 2, "method": "activation", "params": {"name": "softmax", "x": [1000, 0]}}')).toBe("");
+    expect(problems("activation.result.json", '{"value": [1, 0], "derivative": [[0, -0.0], [-0.0, 0]]}')).toBe("");
+    expect(problems("hello.result.json", '{"protocol": 1, "name": "x", "dtype": "float64", "methods": [], "activations": ["softmax"], "costs": ["cross_entropy"], "reductions": ["mean", "sum"]}')).toBe("");
+    expect(problems("hello.result.json", '{"protocol": 1, "name": "x", "dtype": "float64", "methods": [], "activations": [], "costs": "cross_entropy"}')).toMatch(/must be array/);
   });
 });

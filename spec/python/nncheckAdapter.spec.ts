@@ -42,6 +42,7 @@ describe("examples/python/nncheck_adapter.py (the protocol, so that an adapter i
     expect(responses).toEqual([{ id: 0, result: {
       protocol: 1, name: "rows test adapter", language: "python", dtype: "float64",
       methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity"],
+      costs: ["squared_error"], reductions: ["mean"],
     } }]);
     expect(status).toBe(0); // stdin closed: the adapter exits
   });
@@ -65,9 +66,11 @@ describe("examples/python/nncheck_adapter.py (the protocol, so that an adapter i
       request(6, "activation", { name: "gelu", x: [1] }),
       request(7, "gradients", { ...seedGradientsRequest, targets: undefined }),
       request(8, "forward", seedGradientsRequest),
+      request(9, "gradients", { ...seedGradientsRequest, network: { ...network, reduction: "sum" } }),
     ]);
     const errors = responses.map((r) => [r.id, (r.error as { code?: string } | undefined)?.code]);
-    expect(errors).toEqual([[null, "invalid_params"], [1, "unsupported"], [2, "invalid_params"], [3, "invalid_params"], [4, "unsupported"], [5, "unsupported"], [6, "unsupported"], [7, "invalid_params"], [8, undefined]]);
+    expect(errors).toEqual([[null, "invalid_params"], [1, "unsupported"], [2, "invalid_params"], [3, "invalid_params"], [4, "unsupported"], [5, "unsupported"], [6, "unsupported"], [7, "invalid_params"], [8, undefined], [9, "unsupported"]]);
+    expect((responses[9]!.error as { message: string }).message).toBe("reduction 'sum' is not offered (only mean)");
     expect((responses[3]!.error as { message: string }).message).toBe("params[0].W has shape (1, 2), expected (3, 3)");
     expect((responses[4]!.error as { message: string }).message).toMatch(/cost 'cross_entropy' is not offered/);
     expect(responses[8]).toHaveProperty("result.layers");
@@ -104,7 +107,8 @@ describe("examples/python/nncheck_adapter.py (the protocol, so that an adapter i
     const run = await runMain(["run", "--impl", `python3 ${ROWS_ADAPTER} ${args.join(" ")}`, "--runs", "20", "--timeout-ms", "120000", "--reporter", "json"]);
     const report = JSON.parse(run.out) as Report;
     expect(report.checks.map((c) => c.id)).toEqual(everyId);
-    const other = report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && /batches of more than 7 samples/.test(c.message)));
+    // skipped, with the reason: what its hello does not declare (the family beyond the seed's), and its own Unsupported
+    const other = report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && /batches of more than 7 samples|^needs (activation|cost|reduction) "/.test(c.message)));
     expect(other.map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
     expect(report.checks.filter((c) => c.status === "skipped").length).toBeGreaterThan(0); // Unsupported from the math: skipped, not failed
     expect(run.code).toBe(0);

@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { ACTIVATIONS } from "../../src/network/types.ts";
 import { activate, activationDerivative, activationFunctions } from "../../src/reference/index.ts";
+import type { ElementwiseName } from "../../src/reference/activationFunctions.ts";
 
 /**
  * Pinned edge values, exact to 20 digits, from Python's decimal at 60 digits:
@@ -67,7 +68,7 @@ describe("activation values and derivatives at the edges", () => {
   });
 
   it("the table and the two functions agree for every activation", () => {
-    for (const name of ACTIVATIONS) {
+    for (const name of ACTIVATIONS.filter((f): f is ElementwiseName => f !== "softmax")) {
       expect(activate(name, 0.75)).toBe(activationFunctions[name].value(0.75));
       expect(activationDerivative(name, 0.75)).toBe(activationFunctions[name].derivative(0.75));
     }

@@ -33,7 +33,7 @@ describe("forward on the seed's worked example", () => {
 
 /** An independent forward pass: per sample, plain loops, the textbook formulas (1/(1+e^−z) is fine for |z| < 30). */
 function naiveForward(net: NetworkSpec, params: Params, inputs: Matrix): { z: number[][]; a: number[][] }[] {
-  const f: Record<Activation, (z: number) => number> = {
+  const f: Partial<Record<Activation, (z: number) => number>> = {
     relu: (z) => Math.max(z, 0),
     logistic: (z) => 1 / (1 + Math.exp(-z)),
     tanh: (z) => (Math.exp(z) - Math.exp(-z)) / (Math.exp(z) + Math.exp(-z)),
@@ -44,7 +44,7 @@ function naiveForward(net: NetworkSpec, params: Params, inputs: Matrix): { z: nu
     let aPrev: readonly number[] = x;
     params.forEach(({ W, b }, l) => {
       const z = W.map((row, i) => row.reduce((s, w, j) => s + w * aPrev[j]!, 0) + b[i]!);
-      const a = z.map(f[net.activations[l]!]);
+      const a = z.map(f[net.activations[l]!]!);
       layers[l]!.z.push(z);
       layers[l]!.a.push(a);
       aPrev = a;

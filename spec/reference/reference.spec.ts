@@ -39,12 +39,18 @@ describe("reference (the Implementation)", () => {
 
   it("computes activation on a vector x", async () => {
     const x = [-800, -1, -0, 0, 0.5, 30];
-    for (const name of ACTIVATIONS) {
+    for (const name of ACTIVATIONS.filter((f) => f !== "softmax")) {
       const result = await reference.activation({ name, x });
       expect(result.value, name).toEqual(x.map((z) => activate(name, z)));
       expect(result.derivative, name).toEqual(x.map((z) => activationDerivative(name, z)));
     }
     expect(await reference.activation({ name: "relu", x: [] })).toEqual({ value: [], derivative: [] });
+    // softmax takes x as one vector of logits and answers the Jacobian; max z is subtracted, so (1000, 0) gives (1, 0)
+    expect(await reference.activation({ name: "softmax", x: [1000, 0] })).toEqual({ value: [1, 0], derivative: [[0, -0], [-0, 0]] });
+    expect(await reference.activation({ name: "softmax", x: [-3, -3, -3, -3] })).toEqual({
+      value: [0.25, 0.25, 0.25, 0.25],
+      derivative: [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0.1875 : -0.0625))),
+    });
   });
 
   it("rejects malformed requests with invalid_params, naming the method and each bad field", async () => {
@@ -66,9 +72,10 @@ describe("reference (the Implementation)", () => {
     expect(gradientsError.message).toBe("gradients: targets has 2 samples, expected 3 (one per input sample)");
     const stepError = await rejection(reference.step({ network: net, params, inputs: [], targets: [], learningRate: 0.1 }));
     expect(stepError.message).toBe("step: inputs has 0 samples, expected at least 1");
-    const activationError = await rejection(reference.activation({ name: "softplus" as never, x: [1, Number.POSITIVE_INFINITY] }));
+    const activationError = await rejection(reference.activation({ name: "sigmoid" as never, x: [1, Number.POSITIVE_INFINITY] }));
     expect(activationError.message).toBe(
-      "activation: name is \"softplus\", expected one of relu, logistic, tanh, identity; x[1] is Infinity, expected a finite number",
+      "activation: name is \"sigmoid\", expected one of relu, logistic, tanh, identity, leaky_relu, softplus, silu, softmax; x[1] is Infinity, expected a finite number",
     );
+    expect((await rejection(reference.activation({ name: "softmax", x: [] }))).message).toBe("activation: x has 0 entries, expected at least 1 (softmax of an empty vector is undefined)");
   });
 });

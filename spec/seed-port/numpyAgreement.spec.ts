@@ -48,7 +48,7 @@ describe("the seed port against numpy running the printed code", () => {
       ];
       expect(pairs.filter(([port, np]) => !near(port, np)), `case ${k}`).toEqual([]);
     }
-    const { derivative } = await seedPort.activation({ name: "logistic", x: z });
+    const derivative = (await seedPort.activation({ name: "logistic", x: z })).derivative as readonly number[];
     const numpyDerivative = answers[0]!.d_logistic;
     expect(derivative.filter((d, i) => (typeof numpyDerivative[i] === "string" ? String(d) !== numpyDerivative[i] : !near(d, numpyDerivative[i] as number)))).toEqual([]);
     expect(numpyDerivative.slice(0, 3)).toEqual(["NaN", "NaN", 0]); // numpy itself: NaN below −709.78, 0 from the overflowing square

@@ -15,6 +15,7 @@
  *             (−0 == 0 in every later sum). For float32 the domain is rounded to float32 first (see auditDomain).
  */
 import type { Decimal } from "decimal.js";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
 import type { Dtype } from "../gradcheck/index.ts";
 import type { Implementation } from "../implementation.ts";
 import type { Activation } from "../network/types.ts";
@@ -23,7 +24,7 @@ import { auditDomain } from "./auditDomain.ts";
 import { auditOracle, exactActivation } from "./exactActivation.ts";
 import { absoluteAllowance, allowedError, CORE_LIMIT, failsCoreBound, LOSSY_ULPS } from "./auditRules.ts";
 import { describeRange, formatUlps, lossyRanges, showX, type LossyRange, type PointError } from "./lossyRanges.ts";
-import { reluConventions, type ConventionFinding } from "./reluConventions.ts";
+import { kinkConventions, type ConventionFinding } from "./kinkConventions.ts";
 import { errorOf, ulpAt } from "./ulpError.ts";
 
 /** The audit of one function, f or f′, over the domain. */
@@ -69,8 +70,11 @@ export interface AuditOptions {
 /** Audits `name` of `implementation` over the domain (see the module comment for the rules); throws what the implementation throws. */
 export async function auditActivation(implementation: Implementation, name: Activation, options: AuditOptions): Promise<ActivationAudit> {
   const { dtype } = options;
+  const entry = ACTIVATION_TABLE[name];
+  if (entry.kind !== "elementwise") throw new RangeError(`auditActivation: ${name} acts on a whole layer; use auditVectorActivation`);
+  const kink = entry.kink;
   const oracle = options.oracle ?? auditOracle();
-  const domain = options.domain ?? auditDomain(dtype);
+  const domain = options.domain ?? auditDomain(dtype, entry.audit.extraPoints);
   const chunk = options.chunk ?? 1000;
   const value: number[] = [], derivative: number[] = [];
   for (let start = 0; start < domain.length; start += chunk) {
@@ -80,7 +84,7 @@ export async function auditActivation(implementation: Implementation, name: Acti
       throw new Error(`activation(${name}): sent ${x.length} inputs, got ${answer.value.length} values and ${answer.derivative.length} derivatives`);
     }
     value.push(...answer.value);
-    derivative.push(...answer.derivative);
+    derivative.push(...(answer.derivative as readonly number[])); // elementwise: one number per x (shape-checked by the runner)
   }
   const exact = domain.map((x) => exactActivation(oracle, name, x));
   const exactNumbers = exact.map((e) => ({ value: e.value.toNumber(), derivative: e.derivative.toNumber() }));
@@ -92,11 +96,11 @@ export async function auditActivation(implementation: Implementation, name: Acti
       const { absError, ulps } = errorOf(oracle, a, exactPart, dtype, ulp);
       const allowance = absoluteAllowance(name, part, exactNumbers[k]!.value, exactNumbers[k]!.derivative, dtype);
       return { x, exact: exactNumbers[k]![part], actual: a, ulps, absError, ulp: ulp.toNumber(), allowed: allowedError(ulp.toNumber(), allowance, dtype) };
-    }), dtype, name === "relu");
+    }), dtype, kink !== undefined);
   const valueAudit = audit("value", value);
   const derivativeAudit = audit("derivative", derivative);
-  const conventions = name === "relu" ? reluConventions(domain, value, derivative) : [];
-  const notes = name === "relu" && domain.some((x, k) => x === 0 && Object.is(value[k], -0)) ? ["relu(±0) answered −0: numerically 0, allowed (−0 == 0 in every later sum)"] : [];
+  const conventions = kink === undefined ? [] : kinkConventions(name, kink, domain, value, derivative);
+  const notes = kink !== undefined && domain.some((x, k) => x === 0 && Object.is(value[k], -0)) ? [`${name}(±0) answered −0: numerically 0, allowed (−0 == 0 in every later sum)`] : [];
   const failures = [
     ...conventions.filter((c) => !c.ok).map((c) => c.message),
     ...(["value", "derivative"] as const).flatMap((part) => partFailures(name, part, part === "value" ? valueAudit : derivativeAudit, dtype)),

@@ -23,12 +23,13 @@ export const DOMAIN_LIMIT = 1e3;
 /**
  * The audit's inputs for `dtype`, sorted ascending with −0 before +0: ±0, subnormals and tiny normals, values
  * around the ReLU kink, a grid k/8 on [−40, 40], a grid of step 8 on 40 < |x| ≤ 1000, eight log-spaced
- * points per decade for 1e−20 ≤ |x| ≤ 1e3 and one per three decades below, and the overflow edges of exp.
+ * points per decade for 1e−20 ≤ |x| ≤ 1e3 and one per three decades below, the overflow edges of exp, and the
+ * activation's own extra points (with their negatives).
  * For float32 every point is rounded to float32 first (and duplicates dropped), so the audit measures the
  * function at the numbers the implementation holds, not the rounding of its input.
  */
-export function auditDomain(dtype: Dtype): number[] {
-  const magnitudes: number[] = [...EDGES, ...TINY, ...KINK];
+export function auditDomain(dtype: Dtype, extraPoints: readonly number[] = []): number[] {
+  const magnitudes: number[] = [...EDGES, ...TINY, ...KINK, ...extraPoints];
   for (let k = 1; k <= 320; k++) magnitudes.push(k / 8);
   for (let x = 48; x <= DOMAIN_LIMIT; x += 8) magnitudes.push(x);
   for (let e = -160; e <= 24; e++) magnitudes.push(10 ** (e / 8));

@@ -1,8 +1,8 @@
 /**
  * The activation audit's pass/fail rules in one place (the module doc of auditActivation.ts states them in prose).
  */
-import { DTYPES, SAFETY, type Dtype } from "../gradcheck/index.ts";
-import { TRANSCENDENTAL_ROUNDINGS } from "../gradcheck/index.ts";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
+import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 import type { Activation } from "../network/types.ts";
 
 /** Above this many ulps (of the declared dtype, at the exact value) a point counts as "accuracy lost". */
@@ -12,12 +12,12 @@ export const LOSSY_ULPS: Readonly<Record<Dtype, number>> = { float64: 8, float32
 export const CORE_LIMIT = 30;
 
 /**
- * The absolute error the gradient engine itself allows an exactly-fed activation at x: SAFETY·T·u·(|f′| + f²) for
- * σ′ and tanh′ (formed as σ(1 − σ) or 1 − tanh², they err by ~u·f² however small f′ is), none for the rest.
+ * The absolute error the gradient engine itself allows an exactly-fed activation at x, from the family table (e.g.
+ * SAFETY·T·u·(|f′| + f²) for σ′ and tanh′: formed as σ(1 − σ) or 1 − tanh², they err by ~u·f² however small f′ is).
  */
 export function absoluteAllowance(name: Activation, part: "value" | "derivative", value: number, derivative: number, dtype: Dtype): number {
-  if (part === "value" || name === "relu" || name === "identity") return 0;
-  return SAFETY * TRANSCENDENTAL_ROUNDINGS * DTYPES[dtype].u * (Math.abs(derivative) + value * value);
+  const f = ACTIVATION_TABLE[name];
+  return f.kind === "elementwise" ? f.audit.allowance(part, value, derivative, DTYPES[dtype].u) : 0;
 }
 
 /** The largest error the core bound allows at a point: LOSSY_ULPS ulps of the dtype or the engine's absolute allowance. */

@@ -17,14 +17,11 @@ export function auditOracle(): Oracle {
 
 const exactCache = new WeakMap<Oracle, Map<string, DecimalActivation>>();
 
-/** Extra significant digits kept of a transcendental's input, beyond the oracle's working precision. */
-const GUARD_DIGITS = 10;
-
 /**
- * The oracle's f(x) and f′(x), cached per oracle (audits of several implementations share one domain). For σ and
- * tanh the input is first rounded to precision + 10 significant digits: a relative change ≤ 1e−60 that moves no
- * result at 50 digits, while decimal.js's tanh on the ~750-digit exact value of a tiny double takes ~25 ms a call.
- * ReLU and the identity see the exact binary value (their exact result is x itself).
+ * The oracle's f(x) and f′(x), cached per oracle (audits of several implementations share one domain). The oracle
+ * rounds the input of a transcendental activation to precision + 10 significant digits first (a relative change
+ * ≤ 1e−60 that moves no result at 50 digits, while decimal.js's tanh on the ~750-digit exact value of a tiny
+ * double takes ~25 ms a call); ReLU and the identity see the exact binary value.
  */
 export function exactActivation(oracle: Oracle, name: Activation, x: number): DecimalActivation {
   let cache = exactCache.get(oracle);
@@ -32,8 +29,7 @@ export function exactActivation(oracle: Oracle, name: Activation, x: number): De
   const key = `${name}:${showX(x)}`;
   let e = cache.get(key);
   if (e === undefined) {
-    const input = name === "logistic" || name === "tanh" ? oracle.decimal(x).toSignificantDigits(oracle.precision + GUARD_DIGITS) : x;
-    cache.set(key, (e = oracle.activation(name, input)));
+    cache.set(key, (e = oracle.activation(name, x)));
   }
   return e;
 }

@@ -1,3 +1,5 @@
+import { ACTIVATION_TABLE, isKinked } from "../family/activations.ts";
+import { COST_TABLE } from "../family/costs.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { validateNetwork } from "../network/validate.ts";
 import { createOracle } from "../oracle/index.ts";
@@ -38,12 +40,6 @@ export interface RandomCase {
   readonly attempts: number;
 }
 
-const DEFAULT_TARGET_RANGE: Readonly<Record<string, Range>> = {
-  logistic: [0, 1],
-  tanh: [-1, 1],
-  relu: [0, 2],
-  identity: [-2, 2],
-};
 
 /** The oracle that checks the ReLU margin: 40 digits see |z| ≤ 1e-9 with room to spare. */
 const marginOracle = createOracle({ precision: 40 });
@@ -62,7 +58,7 @@ export function randomCase(rng: Rng, network: NetworkSpec, batchSize: number, op
   const outputActivation = network.activations[network.activations.length - 1]!;
   const paramRange = checkRange("paramRange", options.paramRange ?? [-1, 1]);
   const inputRange = checkRange("inputRange", options.inputRange ?? [-1, 1]);
-  const targetRange = checkRange("targetRange", options.targetRange ?? DEFAULT_TARGET_RANGE[outputActivation]!);
+  const targetRange = checkRange("targetRange", options.targetRange ?? ACTIVATION_TABLE[outputActivation].targetRange);
   const rate = options.learningRate ?? [0.01, 0.5];
   if (typeof rate === "number" && !(Number.isFinite(rate) && rate > 0)) {
     throw new RangeError(`randomCase: options.learningRate must be a positive finite number or a range, got ${rate}`);
@@ -81,7 +77,7 @@ export function randomCase(rng: Rng, network: NetworkSpec, batchSize: number, op
       b: Array.from({ length: units }, () => draw(paramRange)),
     }));
     const inputs = drawMatrix(batchSize, network.layers[0]!, inputRange);
-    const targets = drawMatrix(batchSize, network.layers[network.layers.length - 1]!, targetRange);
+    const targets = drawTargets(rng, network, batchSize, targetRange);
     const learningRate = rateRange === undefined ? (rate as number) : draw(rateRange);
     const candidate: RandomCase = { network, params, inputs, targets, learningRate, attempts };
 
@@ -96,9 +92,27 @@ export function randomCase(rng: Rng, network: NetworkSpec, batchSize: number, op
   );
 }
 
+/**
+ * Targets the network's cost takes: uniform in `range` for the squared errors; for binary_cross_entropy each 0 or 1
+ * half the time, else uniform in [0, 1); for cross_entropy a one-hot vector two times in three, else a smoothed one
+ * (ε = 2^−(6 + ⌈log₂ K⌉) on every other class, 1 − (K − 1)·ε on the hot one: dyadic, so the row sums to 1 exactly).
+ */
+function drawTargets(rng: Rng, network: NetworkSpec, samples: number, range: Range): number[][] {
+  const K = network.layers.at(-1)!;
+  const rule = COST_TABLE[network.cost].targets;
+  return Array.from({ length: samples }, () => {
+    if (rule === "real") return Array.from({ length: K }, () => rng.uniform(range[0], range[1]));
+    if (rule === "unit-interval") return Array.from({ length: K }, () => (rng.next() < 0.5 ? (rng.next() < 0.5 ? 0 : 1) : rng.next()));
+    const hot = rng.int(K);
+    if (rng.next() < 2 / 3 || K === 1) return Array.from({ length: K }, (_, k) => (k === hot ? 1 : 0));
+    const epsilon = 2 ** -(6 + Math.ceil(Math.log2(K)));
+    return Array.from({ length: K }, (_, k) => (k === hot ? 1 - (K - 1) * epsilon : epsilon));
+  });
+}
+
 /** The smallest ReLU |z| of the case's exact forward pass on its decimal strings, or undefined without ReLU. */
 function closestReluPreActivation(c: RandomCase): number | undefined {
-  if (!c.network.activations.includes("relu")) return undefined;
+  if (!c.network.activations.some(isKinked)) return undefined;
   const asStrings = (m: Matrix) => m.map((row) => row.map(String));
   const params = c.params.map(({ W, b }) => ({ W: asStrings(W), b: b.map(String) }));
   const layers = marginOracle.forward(c.network, params, asStrings(c.inputs));

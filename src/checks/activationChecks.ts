@@ -4,7 +4,8 @@
  * fails on non-finite answers, a broken convention (ReLU′(0) = 0) or lost accuracy on the core domain |x| ≤ 30;
  * lossy ranges elsewhere are reported in the details, not failed.
  */
-import { auditActivation, CORE_LIMIT, describeLossyRanges, DOMAIN_LIMIT, describeRange, formatUlps, LOSSY_ULPS, showX, type ActivationAudit, type FunctionAudit, type PointError } from "../activationAudit/index.ts";
+import { auditActivation, auditVectorActivation, CORE_LIMIT, describeLossyRanges, DOMAIN_LIMIT, describeRange, formatUlps, LOSSY_ULPS, showX, type ActivationAudit, type FunctionAudit, type PointError, type VectorAudit, type VectorEntryError } from "../activationAudit/index.ts";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
 import type { EntryResult } from "../gradcheck/index.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { ACTIVATIONS, type Activation } from "../network/types.ts";
@@ -22,9 +23,19 @@ export function activationChecks(): Check[] {
 
 function activationCheck(name: Activation): Check {
   const id = `activation/${name}/audit`;
+  const entry = ACTIVATION_TABLE[name];
+  if (entry.kind === "vector") {
+    return {
+      id,
+      description: `${name}(z) and its Jacobian are finite on ${entry.audit.vectors.length} logit vectors (huge logits such as (1000, 0) and (−1000, −1000) included) and stay within ${LOSSY_ULPS.float64} ulps (float64) / ${LOSSY_ULPS.float32} ulps (float32) of the exact values, or the roundings of max-subtraction, where max |z| ≤ ${CORE_LIMIT}.`,
+      needs: { methods: ["activation"], activations: [name] },
+      run: async (context) => vectorAuditOutcome(id, await auditVectorActivation(context.implementation, name, { dtype: context.dtype }), context),
+    };
+  }
+  const kink = entry.kink;
   return {
     id,
-    description: `${name}(x) and ${name}′(x) are finite on ±0, subnormals, the ReLU kink, a dense grid, |x| ≤ 1e3 and the overflow edges of exp${name === "relu" ? ", follow ReLU′(0) = 0," : ""} and stay within ${LOSSY_ULPS.float64} ulps (float64) / ${LOSSY_ULPS.float32} ulps (float32) of the exact values on |x| ≤ ${CORE_LIMIT} (σ′, tanh′: or within the gradient engine's absolute allowance).`,
+    description: `${name}(x) and ${name}′(x) are finite on ±0, subnormals, the ReLU kink, a dense grid, |x| ≤ 1e3 and the overflow edges of exp${kink !== undefined ? `, follow ${kink.convention.replace(/ \(.*\)$/, "")},` : ""} and stay within ${LOSSY_ULPS.float64} ulps (float64) / ${LOSSY_ULPS.float32} ulps (float32) of the exact values on |x| ≤ ${CORE_LIMIT} (σ′, tanh′: or within the gradient engine's absolute allowance).`,
     needs: { methods: ["activation"], activations: [name] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       // The audit's own 30-digit oracle (shared across checks, caching), not context.oracle: see auditOracle.
@@ -32,6 +43,38 @@ function activationCheck(name: Activation): Check {
       return activationAuditOutcome(id, audit, context);
     },
   };
+}
+
+/** A check outcome from the audit of a layer activation: the verdict, the worst entries, the failing ones, replay. */
+export function vectorAuditOutcome(id: string, audit: VectorAudit, context: Pick<CheckContext, "seed" | "replayPrefix">): CheckOutcome {
+  const { name, dtype } = audit;
+  const z = (e: VectorEntryError) => `(${audit.vectors[e.vector]!.map(showX).join(", ")})`;
+  const worst = (e: VectorEntryError | undefined) => (e === undefined ? "none finite" : `${formatUlps(e.ulps)} ulps at ${e.entry}, z = ${z(e)}`);
+  const row = (e: VectorEntryError, why: string): EntryResult => ({
+    entry: `${e.entry} z = ${z(e)}`, expected: e.exact, actual: e.actual, absError: e.absError,
+    relError: e.absError === 0 ? 0 : e.absError / Math.abs(e.exact), tolerance: e.allowed, ok: false, why,
+  });
+  const entries = [
+    ...audit.nonFinite.slice(0, 8).map((e) => row(e, "not a finite number; the exact value is finite")),
+    ...[...audit.coreViolations].sort((a, b) => b.ulps - a.ulps).slice(0, MAX_CORE_ENTRIES).map((e) => row(e, `core domain max |z| ≤ ${CORE_LIMIT}: ${formatUlps(e.ulps)} ulps of ${dtype}, allowed ${LOSSY_ULPS[dtype]} ulps or the roundings of max-subtraction`)),
+  ];
+  const lossyVectors = [...new Set(audit.lossy.map((e) => e.vector))];
+  const lossy = lossyVectors.length === 0 ? "no lossy entry" : `accuracy lost (reported, not failed) beyond ${LOSSY_ULPS[dtype]} ulps at ${audit.lossy.length} entries of ${lossyVectors.length} vectors outside the core, e.g. z = ${z(audit.lossy[0]!)}`;
+  const details = {
+    seed: context.seed,
+    replay: `${context.replayPrefix} --only ${id}`,
+    compared: audit.entries.length,
+    dtype,
+    worstUlps: { value: audit.worst.value ?? null, jacobian: audit.worst.jacobian ?? null },
+    nonFinite: audit.nonFinite.length,
+    lossy: audit.lossy.slice(0, 20),
+    failures: audit.failures,
+    ...(entries.length > 0 ? { entries } : {}),
+  };
+  const summary = `worst ${worst(audit.worst.value)} (f), ${worst(audit.worst.jacobian)} (Jacobian) of ${dtype} over ${audit.vectors.length} logit vectors`;
+  if (audit.ok) return { status: "passed", message: `${name}: f and its Jacobian agree with the exact oracle; ${summary}; ${lossy}`, details };
+  const more = audit.failures.length > 1 ? ` (+${audit.failures.length - 1} more: ${audit.failures.slice(1).join("; ")})` : "";
+  return { status: "failed", message: `${name}: ${audit.failures[0]}${more}`, details };
 }
 
 /** A check outcome from an audit: the verdict, worst errors, non-finite inputs, lossy ranges, failing points, replay. */
@@ -130,9 +173,11 @@ function failingEntries(audit: ActivationAudit): EntryResult[] {
       why,
     });
     const points = audit[part].points;
-    if (audit.name === "relu") {
-      const convention = part === "derivative" ? "ReLU′(±0) = 0 by convention" : "relu(±0) = 0";
-      rows.push(...points.filter((p) => p.x === 0 && p.actual !== 0).map((p) => entry(p, convention)));
+    const kink = ACTIVATION_TABLE[audit.name].kink;
+    if (kink !== undefined) {
+      const pinned = part === "derivative" ? kink.derivative : kink.value;
+      const convention = part === "derivative" ? `${kink.convention} by convention` : `${audit.name}(±0) = 0`;
+      rows.push(...points.filter((p) => p.x === 0 && p.actual !== pinned).map((p) => entry(p, convention)));
     }
     // A run of NaNs is one finding: its two ends on each side say where it starts and stops.
     const nonFinite = points.filter((p) => !Number.isFinite(p.actual));

@@ -11,13 +11,16 @@ import { finiteDifferenceDirectional, finiteDifferenceFull, placeOnKink, type Fd
 import type { GradientsRequest } from "../implementation.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import { createRng, type Rng } from "../random/rng.ts";
+import { isKinked } from "../family/activations.ts";
+import { CLASSIFIER_SHAPES } from "./oracleChecks.ts";
 import { entryGrids } from "./entryHeatmap.ts";
 
-/** The shapes the finite-difference checks run on: the seed's network, a tanh one and a deeper mixed one. */
+/** The shapes the finite-difference checks run on: the seed's network, a tanh one, a deeper mixed one, and the classifier shapes (the mean). */
 export const FD_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
   { name: "3-3-1", network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "squared_error" } },
   { name: "2-5-1", network: { layers: [2, 5, 1], activations: ["tanh", "logistic"], cost: "squared_error" } },
   { name: "3-4-3-1", network: { layers: [3, 4, 3, 1], activations: ["relu", "tanh", "logistic"], cost: "squared_error" } },
+  ...CLASSIFIER_SHAPES,
 ];
 
 /** How a case was made: plain, or with a ReLU unit on its kink, a hair off it, or dead (W_i = 0, b_i = 0). */
@@ -29,7 +32,7 @@ export type FdCaseKind = "single" | "batch" | "kink" | "near-kink" | "dead-unit"
  * cannot take batches (the seed's published code) is still checked; `fd/directional` runs batches.
  */
 export function finiteDifferenceCases(rng: Rng, network: NetworkSpec, count: number, batches: boolean): { readonly kind: FdCaseKind; readonly request: GradientsRequest }[] {
-  const relu = network.activations.flatMap((f, l) => (f === "relu" ? [l] : []));
+  const relu = network.activations.flatMap((f, l) => (isKinked(f) ? [l] : []));
   const plain: FdCaseKind = batches ? "batch" : "single";
   const kinds: FdCaseKind[] = relu.length > 0 ? [plain, "kink", "dead-unit", "near-kink"] : [plain];
   return Array.from({ length: count }, (_, k) => {
@@ -84,7 +87,7 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
       const replay = `${context.replayPrefix} --only ${id}`;
       const index = reports.findIndex((r) => !r.ok);
       if (index === -1) {
-        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at ReLU kinks, not judged; ${calls} calls)`, details: { compared, atKink, calls, seed: context.seed } };
+        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)`, details: { compared, atKink, calls, seed: context.seed } };
       }
       const failing = reports[index]!, { kind, request } = cases[index]!;
       const worst = [...failing.mismatches].sort((a, b) => Math.abs(b.analytic - b.numeric) / b.tolerance - Math.abs(a.analytic - a.numeric) / a.tolerance);

@@ -61,10 +61,11 @@ function workedExampleChecks(): Check[] {
   ];
 }
 
-function randomCaseChecks(): Check[] {
-  return loadFixture("random-cases").cases.flatMap((c) =>
+/** forward, gradients and step on every case of a file of cases (`random-cases`, `family-cases`). */
+function caseFileChecks(kind: "random-cases" | "family-cases"): Check[] {
+  return loadFixture(kind).cases.flatMap((c) =>
     (["forward", "gradients", "step"] as const).map((method) =>
-      caseCheck(`fixture/random-cases/${c.id.replace(/#/g, ".")}/${method}`, `${method} on fixture case ${c.id} agrees with its exact values.`, method, c),
+      caseCheck(`fixture/${kind}/${c.id.replace(/#/g, ".")}/${method}`, `${method} on fixture case ${c.id} (${kind}) agrees with its exact values.`, method, c),
     ),
   );
 }
@@ -106,5 +107,5 @@ function trajectoryCheck(): Check {
 
 /** Every fixture check, built from the files in `fixtures/` (loaded and schema-validated here). */
 export function fixtureChecks(): Check[] {
-  return [...workedExampleChecks(), ...randomCaseChecks(), trajectoryCheck()];
+  return [...workedExampleChecks(), ...caseFileChecks("random-cases"), ...caseFileChecks("family-cases"), trajectoryCheck()];
 }

@@ -5,18 +5,36 @@
  */
 import { compareForward, compareStep, compareTrain, oracleGradientsFor } from "../gradcheck/index.ts";
 import type { Method } from "../implementation.ts";
-import type { NetworkSpec } from "../network/types.ts";
+import { REDUCTIONS, type NetworkSpec, type Reduction } from "../network/types.ts";
 import { createRng } from "../random/rng.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
-import { oracleCases, type OracleCaseKind } from "./oracleCases.ts";
+import { oracleCases, type CaseMix, type OracleCaseKind } from "./oracleCases.ts";
 import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 
-/** The shapes every oracle check runs on: the seed's network first, then non-square and deeper ones. */
-export const ORACLE_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
+/** A shape the oracle checks run on, named in their ids. */
+export interface OracleShape {
+  readonly name: string;
+  readonly network: NetworkSpec;
+}
+
+/** The seed's shapes, with the squared error and the mean (saturated cases mixed into every check, as ever). */
+export const ORACLE_SHAPES: readonly OracleShape[] = [
   { name: "3-3-1", network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "squared_error" } },
   { name: "2-5-1", network: { layers: [2, 5, 1], activations: ["relu", "logistic"], cost: "squared_error" } },
   { name: "4-3-2", network: { layers: [4, 3, 2], activations: ["tanh", "identity"], cost: "squared_error" } },
   { name: "3-4-3-1", network: { layers: [3, 4, 3, 1], activations: ["relu", "tanh", "logistic"], cost: "squared_error" } },
+];
+
+/**
+ * The classifier family's shapes: a logistic output with binary cross-entropy, a softmax one with cross-entropy, and
+ * the smooth activations with the ½ convention. Their checks run once per reduction (`…/<shape>/<reduction>`), and
+ * their saturated cases (outputs at ±800) run apart, under `oracle/<method>/saturated/<shape>`, so that an
+ * implementation that knowingly computes ln(σ(z)) or ln(softmax) naively can list exactly those as expected failures.
+ */
+export const CLASSIFIER_SHAPES: readonly OracleShape[] = [
+  { name: "3-3-1-bce", network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "binary_cross_entropy" } },
+  { name: "4-5-3-ce", network: { layers: [4, 5, 3], activations: ["relu", "softmax"], cost: "cross_entropy" } },
+  { name: "2-4-4-2", network: { layers: [2, 4, 4, 2], activations: ["leaky_relu", "softplus", "silu"], cost: "half_squared_error" } },
 ];
 
 /** Steps per `train` case: short enough for the carried rounding scales to stay sharp. */
@@ -53,29 +71,54 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
   }
 }
 
-function oracleCheck(method: Exclude<Method, "activation">, shape: (typeof ORACLE_SHAPES)[number], batch: boolean): Check {
-  const id = `oracle/${method}/${batch ? "batch/" : ""}${shape.name}`;
+type OracleMethod = Exclude<Method, "activation">;
+
+/** One oracle check: `id`, the network (with its reduction) it sends, single samples or batches, which cases. */
+function oracleCheck(id: string, method: OracleMethod, shapeName: string, network: NetworkSpec, batch: boolean, mix: CaseMix): Check {
   const what = batch ? "batches of 2–5 samples" : method === "train" ? "small data sets, 12 SGD steps each" : "single samples";
+  const among = mix === "saturated" ? "outputs driven to ±800, where a naive exp overflows and a naive ln(σ(z)) or ln(softmax) is −∞"
+    : mix === "mixed" ? "among them a dead ReLU unit and saturated outputs" : "among them a unit of a kinked layer at z = 0 exactly";
+  const cost = network.cost === "squared_error" && network.reduction === undefined ? "" : `, ${network.cost} reduced by ${network.reduction ?? "mean"}`;
   return {
     id,
-    description: `${method} on seeded random ${shape.name} cases (${what}; among them a dead ReLU unit and saturated outputs) agrees with the exact oracle entry by entry.`,
-    needs: { methods: [method], networks: [shape.network] },
+    description: `${method} on seeded random ${shapeName} cases (${what}; ${among}${cost}) agrees with the exact oracle entry by entry.`,
+    needs: { methods: [method], networks: [network] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       const rng = createRng(context.seed);
-      const count = Math.max(3, Math.round(context.runs / (method === "train" ? 25 : 12)));
-      const cases = oracleCases(rng, shape.network, count, batch || method === "train");
-      const results = await Promise.all(cases.map(({ kind, c }, index) => compareCase(method, context, shape.network, kind, index, c)));
+      // the sum and mean_all variants check a convention the mean's cases already exercise: half as many cases
+      const perCase = (method === "train" ? 25 : 12) * (network.reduction === undefined ? 1 : 2);
+      const count = Math.max(3, Math.round(context.runs / perCase));
+      const cases = oracleCases(rng, network, count, batch || method === "train", mix);
+      const results = await Promise.all(cases.map(({ kind, c }, index) => compareCase(method, context, network, kind, index, c)));
       return comparisonOutcome(id, method, results, context);
     },
   };
 }
 
+/** `network` with `reduction`, written the wire's way: the mean leaves the key out (protocol v1 as it always was). */
+function withReduction(network: NetworkSpec, reduction: Reduction): NetworkSpec {
+  return reduction === "mean" ? network : { ...network, reduction };
+}
+
 /**
- * Every oracle check: forward, gradients and step on each shape of ORACLE_SHAPES, on single samples and (`oracle/<method>/batch/<shape>`)
- * on batches; train (always one sample per step) on each shape.
+ * Every oracle check. On each shape of ORACLE_SHAPES: forward, gradients and step on single samples and
+ * (`oracle/<method>/batch/<shape>`) on batches, train (one sample per step). On each shape of CLASSIFIER_SHAPES the
+ * same, but for every reduction (`oracle/<method>[/batch]/<shape>/<reduction>`; forward does not depend on it), and
+ * the saturated cases apart: `oracle/<forward|gradients|step>/saturated/<shape>` (single samples, the mean).
  */
 export function oracleChecks(): Check[] {
-  return (["forward", "gradients", "step", "train"] as const).flatMap((method) =>
-    ORACLE_SHAPES.flatMap((shape) => (method === "train" ? [oracleCheck(method, shape, false)] : [oracleCheck(method, shape, false), oracleCheck(method, shape, true)])),
-  );
+  const methods = ["forward", "gradients", "step", "train"] as const;
+  const seedShapes = methods.flatMap((method) => ORACLE_SHAPES.flatMap(({ name, network }) => {
+    const one = (batch: boolean) => oracleCheck(`oracle/${method}/${batch ? "batch/" : ""}${name}`, method, name, network, batch, "mixed");
+    return method === "train" ? [one(false)] : [one(false), one(true)];
+  }));
+  const classifiers = methods.flatMap((method) => CLASSIFIER_SHAPES.flatMap(({ name, network }) => {
+    const batches = method === "train" ? [false] : [false, true];
+    if (method === "forward") return batches.map((batch) => oracleCheck(`oracle/forward/${batch ? "batch/" : ""}${name}`, method, name, network, batch, "unsaturated"));
+    return batches.flatMap((batch) => REDUCTIONS.map((reduction) =>
+      oracleCheck(`oracle/${method}/${batch ? "batch/" : ""}${name}/${reduction}`, method, name, withReduction(network, reduction), batch, "unsaturated")));
+  }));
+  const saturated = (["forward", "gradients", "step"] as const).flatMap((method) => CLASSIFIER_SHAPES.map(({ name, network }) =>
+    oracleCheck(`oracle/${method}/saturated/${name}`, method, name, network, false, "saturated")));
+  return [...seedShapes, ...classifiers, ...saturated];
 }

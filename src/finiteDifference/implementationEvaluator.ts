@@ -1,6 +1,8 @@
 import type { Dtype } from "../gradcheck/index.ts";
 import type { GradientsRequest, Implementation } from "../implementation.ts";
-import type { LayerValues, Params, Vector } from "../network/types.ts";
+import { isKinked } from "../family/activations.ts";
+import { COST_TABLE, reductionWeight } from "../family/costs.ts";
+import type { LayerValues, NetworkSpec, Params, Vector } from "../network/types.ts";
 import { forward as referenceForward } from "../reference/index.ts";
 import { unitRoundoff } from "./dtypeArithmetic.ts";
 import { unflattenParams } from "./paramVector.ts";
@@ -9,7 +11,7 @@ import type { EvaluatePoints, Evaluation } from "./types.ts";
 /** Where the black-box cost and the ReLU on/off patterns come from. */
 export interface EvaluatorOptions {
   readonly dtype: Dtype;
-  /** "gradients": the implementation's own `cost`; "forward": its output activations through C = (1/n)Σ(a − y)². Default "gradients". */
+  /** "gradients": the implementation's own `cost`; "forward": its output layer through the network's cost (the family table's). Default "gradients". */
   readonly costSource?: "gradients" | "forward";
   /** ReLU pre-activations from the implementation's `forward`, from the float64 reference for the same params, or none. Default: "implementation" when the cost comes from `forward`, else "reference". */
   readonly kinkProbe?: "implementation" | "reference" | "none";
@@ -21,12 +23,13 @@ export interface EvaluatorOptions {
 export const COST_NOISE_ROUNDINGS = 8;
 
 /**
- * The default bound on a black-box cost's rounding error: 8·u·(|C| + √|C|). The √|C| term is the error of the
- * outputs a (≈ u·|a|, |a| ≲ 1 for the usual outputs) carried by the 2(a − y) of the squared error; pass
- * `costNoise` when a tighter or larger bound is known (e.g. from the verdict engine's rounding scales).
+ * The default bound on a black-box cost's rounding error: 8·u·(|C| + √|C| + f). The √|C| term is the error of the
+ * outputs a (≈ u·|a|, |a| ≲ 1 for the usual outputs) carried by the 2(a − y) of the squared error; f is the absolute
+ * floor of the costs whose ln(1 + t) may round 1 + t (the cross-entropies: one u per unit, weighted as the batch
+ * cost weights it). Pass `costNoise` when a tighter or larger bound is known.
  */
-export function defaultCostNoise(cost: number, dtype: Dtype): number {
-  return COST_NOISE_ROUNDINGS * unitRoundoff(dtype) * (Math.abs(cost) + Math.sqrt(Math.abs(cost)));
+export function defaultCostNoise(cost: number, dtype: Dtype, floor = 0): number {
+  return COST_NOISE_ROUNDINGS * unitRoundoff(dtype) * (Math.abs(cost) + Math.sqrt(Math.abs(cost)) + floor);
 }
 
 /** A counted `EvaluatePoints` over an implementation, for the parameter vectors of params shaped like `request.params`. */
@@ -45,9 +48,11 @@ export interface ImplementationEvaluator {
 export function implementationEvaluator(implementation: Implementation, request: GradientsRequest, options: EvaluatorOptions): ImplementationEvaluator {
   const { network, inputs, targets } = request;
   const source = options.costSource ?? "gradients", probe = options.kinkProbe ?? (source === "forward" ? "implementation" : "reference");
-  const reluLayers = network.activations.flatMap((f, l) => (f === "relu" ? [l] : []));
+  const reluLayers = network.activations.flatMap((f, l) => (isKinked(f) ? [l] : []));
   const reluNames = reluLayers.flatMap((l) => inputs.flatMap((_, s) => Array.from({ length: network.layers[l + 1]! }, (_, i) => `Z${l + 1}[${s}][${i}]`)));
-  const noise = typeof options.costNoise === "number" ? () => options.costNoise as number : options.costNoise ?? ((c: number) => defaultCostNoise(c, options.dtype));
+  const K = network.layers.at(-1)!;
+  const floor = COST_TABLE[network.cost].absoluteNoise * inputs.length * K * reductionWeight(network.reduction, inputs.length, K);
+  const noise = typeof options.costNoise === "number" ? () => options.costNoise as number : options.costNoise ?? ((c: number) => defaultCostNoise(c, options.dtype, floor));
   let calls = 0;
   const reluZ = (layers: readonly LayerValues[]) => reluLayers.flatMap((l) => layers[l]!.z.flat());
   const one = async (point: Vector): Promise<Evaluation> => {
@@ -58,16 +63,17 @@ export function implementationEvaluator(implementation: Implementation, request:
       needForward ? implementation.forward({ network, params, inputs }).then((r) => r.layers) : undefined,
       source === "gradients" ? implementation.gradients({ network, params, inputs, targets }).then((r) => r.cost) : undefined,
     ]);
-    const cost = own ?? squaredErrorCost(layers!.at(-1)!.a, targets);
+    const cost = own ?? networkCost(network, layers!.at(-1)!, targets);
     const z = probe === "none" || reluLayers.length === 0 ? undefined : reluZ(probe === "implementation" ? layers! : referenceForward(network, params, inputs));
     return { cost, noise: noise(cost), ...(z ? { reluZ: z } : {}) };
   };
   return { evaluate: (points) => Promise.all(points.map(one)), calls: () => calls, reluNames };
 }
 
-/** C = (1/n) Σ_samples Σ_outputs (a − y)², in float64. */
-export function squaredErrorCost(outputs: readonly Vector[], targets: readonly Vector[]): number {
-  let sum = 0;
-  outputs.forEach((as, s) => as.forEach((a, k) => (sum += (a - targets[s]![k]!) ** 2)));
-  return sum / outputs.length;
+/** The batch cost of an output layer's z and a, in float64: the network's cost per sample (the family table's), reduced. */
+export function networkCost(network: NetworkSpec, output: LayerValues, targets: readonly Vector[]): number {
+  const cost = COST_TABLE[network.cost];
+  const n = output.a.length, K = output.a[0]!.length;
+  const sum = output.a.reduce((acc, a, s) => acc + cost.value(output.z[s]!, a, targets[s]!), 0);
+  return sum * reductionWeight(network.reduction, n, K);
 }

@@ -8,10 +8,10 @@ export { kinkCrossings, sideCrossings, type Crossing, type StencilSample } from 
 export { lineDerivatives, type LineRequest, type LineResult, type LineOptions, type KinkEstimate } from "./lineDerivatives.ts";
 export { lineVerdict, FD_SAFETY, type FdVerdict, type FdStatus, type KinkAgreement } from "./lineVerdict.ts";
 export { flattenParams, unflattenParams } from "./paramVector.ts";
-export { implementationEvaluator, defaultCostNoise, squaredErrorCost, COST_NOISE_ROUNDINGS, type EvaluatorOptions, type ImplementationEvaluator } from "./implementationEvaluator.ts";
+export { implementationEvaluator, defaultCostNoise, networkCost, COST_NOISE_ROUNDINGS, type EvaluatorOptions, type ImplementationEvaluator } from "./implementationEvaluator.ts";
 export { defaultGradientNoise, GRADIENT_NOISE_ROUNDINGS, type FiniteDifferenceOptions, type FiniteDifferenceReport } from "./prepareCheck.ts";
 export { finiteDifferenceFull } from "./finiteDifferenceFull.ts";
 export { finiteDifferenceDirectional, type DirectionalOptions } from "./finiteDifferenceDirectional.ts";
 export type { Estimate, Evaluation, EvaluatePoints } from "./types.ts";
 export { placeOnKink, type KinkTarget } from "./placeOnKink.ts";
-export { auditOracleDerivatives, unitPerturbedCost, decimalSquaredError, type AuditEntry, type AuditOptions, type OracleAudit } from "./decimal/index.ts";
+export { auditOracleDerivatives, unitPerturbedCost, decimalNetworkCost, type AuditEntry, type AuditOptions, type OracleAudit } from "./decimal/index.ts";

@@ -54,7 +54,7 @@ export function lineVerdict(entry: string, analytic: number, analyticNoise: numb
     return {
       entry, analytic, numeric: (left.value + right.value) / 2, errorEstimate: Math.max(left.error, right.error), tolerance: Math.max(tolL, tolR), status: "at-kink",
       left, right, kinkAgreement, steps: left.steps,
-      why: `on the ReLU kink of ${units} (z within the smallest step of 0): left ${g(left.value)} ± ${left.error.toPrecision(2)}, right ${g(right.value)} ± ${right.error.toPrecision(2)}; analytic ${kinkAgreement === "outside" ? "matches neither side" : `matches ${kinkAgreement === "between" ? "a value between the sides" : `the ${kinkAgreement} side`}`}${line.kink.units.length > 1 ? " (several units sit on kinks here; with ReLU′(0) = 0 for all of them the gradient need not equal either side)" : ""}${line.kink.resolved ? "" : "; another kink lies within the one-sided steps"}`,
+      why: `on the ReLU kink of ${units} (z within the smallest step of 0): left ${g(left.value)} ± ${left.error.toPrecision(2)}, right ${g(right.value)} ± ${right.error.toPrecision(2)}; analytic ${kinkAgreement === "outside" ? "matches neither side" : `matches ${kinkAgreement === "between" ? "a value between the sides" : `the ${kinkAgreement} side`}`}${line.kink.units.length > 1 ? " (several units sit on kinks here; with the pinned f′(0) for all of them the gradient need not equal either side)" : ""}${line.kink.resolved ? "" : "; another kink lies within the one-sided steps"}`,
     };
   }
   const tolerance = safety * central.error + analyticNoise;

@@ -1,11 +1,12 @@
+import { isKinked } from "../family/activations.ts";
 import type { Dtype } from "../gradcheck/index.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { forward } from "../reference/index.ts";
 import { roundToDtype } from "./dtypeArithmetic.ts";
 
-/** Which ReLU pre-activation to drive onto its kink, and how far off it to leave it. */
+/** Which pre-activation of a kinked layer (ReLU, leaky ReLU) to drive onto its kink, and how far off it to leave it. */
 export interface KinkTarget {
-  /** 0-based layer index (must be a ReLU layer), unit and sample. */
+  /** 0-based layer index (must be a kinked layer), unit and sample. */
   readonly layer: number;
   readonly unit: number;
   readonly sample: number;
@@ -22,7 +23,7 @@ export interface KinkTarget {
  */
 export function placeOnKink(network: NetworkSpec, params: Params, inputs: Matrix, target: KinkTarget, dtype: Dtype = "float64"): Params {
   const { layer: l, unit: i, sample: s } = target;
-  if (network.activations[l] !== "relu") throw new RangeError(`placeOnKink: layer ${l} is ${network.activations[l]}, expected a ReLU layer`);
+  if (!isKinked(network.activations[l]!)) throw new RangeError(`placeOnKink: layer ${l} is ${network.activations[l]}, expected a kinked layer (ReLU, leaky ReLU)`);
   const W = params[l]?.W[i];
   if (!W || inputs[s] === undefined) throw new RangeError(`placeOnKink: no unit ${i} in layer ${l} or no sample ${s}`);
   const r = (x: number) => roundToDtype(x, dtype);

@@ -1,6 +1,8 @@
-import type { Activation, Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
+import { COST_TABLE, reductionWeight } from "../family/costs.ts";
+import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import type { ExactGradients } from "./exactGradients.ts";
-import { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS as T, type Dtype } from "./tolerance.ts";
+import { DTYPES, type Dtype } from "./tolerance.ts";
 
 /**
  * Rounding scales: for every value v of the forward and backward pass, a first-order bound E(v) on
@@ -8,8 +10,11 @@ import { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS as T, type Dtype } from "./tol
  * E grows from two sources, kept apart for reports:
  *   local       — the roundings of the operation itself: a sum of m terms costs m·Σ|terms|;
  *   propagated  — the errors of its operands, weighted by the operation's partial derivatives.
- * ReLU units whose pre-activation z is within the tolerance of 0 are "ambiguous": a correct implementation may take
- * either branch, so f′ there carries an uncertainty of 1 (E = 1/u) and both branches pass.
+ * Each activation's and each cost's own terms come from the family tables (src/family/): E(f(z)) and E(f′(z)) per
+ * activation, and per cost the output layer's E(cost) and E(δ_L) along each correct way of computing them.
+ * Units of a kinked activation (ReLU, leaky ReLU) whose pre-activation z is within the tolerance of 0 are
+ * "ambiguous": a correct implementation may take either branch, so f′ there carries the jump between the branches
+ * as its uncertainty and both branches pass.
  */
 export interface LayerScales {
   readonly z: number[][];
@@ -45,34 +50,6 @@ export interface ScaleInputs {
   readonly dtype: Dtype;
 }
 
-/**
- * Per-activation error terms: E(f(z)) and E(f′(z)) from E(z), to second order (|f″|, |f‴| ≤ 1 for σ and tanh, so
- * u·E(z)² bounds the curvature term) and capped where the function is bounded (σ ∈ [0, 1], tanh ∈ [−1, 1]).
- */
-function activationScales(name: Activation, z: number, a: number, d: number, Ez: number, u: number) {
-  const curvature = u * Ez * Ez;
-  switch (name) {
-    case "identity":
-      return { Ea: Ez, Ed: 0, ambiguous: false };
-    case "relu": {
-      const ambiguous = Math.abs(z) < SAFETY * u * Ez;
-      return { Ea: z > 0 || ambiguous ? Ez : 0, Ed: ambiguous ? 1 / u : 0, ambiguous };
-    }
-    case "logistic": // σ″ = σ′(1 − 2σ); σ′ formed as σ(1 − σ) errs by ~u·σ² absolutely, so that is allowed.
-      return {
-        Ea: Math.min(d * Ez + curvature + T * a, 1 / u),
-        Ed: Math.min(Math.abs(d * (1 - 2 * a)) * Ez + curvature + T * (d + a * a), 0.25 / u),
-        ambiguous: false,
-      };
-    case "tanh": // tanh″ = −2·tanh·tanh′; tanh′ formed as 1 − tanh² errs by ~u·tanh² absolutely.
-      return {
-        Ea: Math.min(d * Ez + curvature + T * Math.abs(a), 2 / u),
-        Ed: Math.min(2 * Math.abs(a) * d * Ez + curvature + T * (d + a * a), 1 / u),
-        ambiguous: false,
-      };
-  }
-}
-
 /** E of a product x·y from the factors' own E, to second order (the rounding of the product is counted apart). */
 export const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
 
@@ -92,6 +69,7 @@ export function gradientScales(s: ScaleInputs): GradientScales {
     const ex = s.exact.layers[l]!;
     const EW = EParams[l]!.W, Eb = EParams[l]!.b;
     const m = W[0]!.length;
+    const f = ACTIVATION_TABLE[s.network.activations[l]!];
     const Ez = zeros(n, W.length), Ea = zeros(n, W.length), Ed = zeros(n, W.length);
     const ambiguous = Array.from({ length: n }, () => new Array<boolean>(W.length).fill(false));
     for (let k = 0; k < n; k++) {
@@ -103,30 +81,40 @@ export function gradientScales(s: ScaleInputs): GradientScales {
           propagated += productE(W[i]![j]!, EW[i]![j]!, aPrev[k]![j]!, EaPrev[k]![j]!, u);
         }
         Ez[k]![i] = (m + 1) * terms + propagated;
-        const f = activationScales(s.network.activations[l]!, ex.z[k]![i]!, ex.a[k]![i]!, ex.dA_dZ[k]![i]!, Ez[k]![i]!, u);
-        Ea[k]![i] = f.Ea;
-        Ed[k]![i] = f.Ed;
-        ambiguous[k]![i] = f.ambiguous;
+        if (f.kind === "elementwise") {
+          const unit = f.scales({ z: ex.z[k]![i]!, a: ex.a[k]![i]!, d: ex.dA_dZ[k]![i]!, Ez: Ez[k]![i]!, u });
+          Ea[k]![i] = unit.Ea;
+          Ed[k]![i] = unit.Ed;
+          ambiguous[k]![i] = unit.ambiguous;
+        }
       }
+      if (f.kind === "vector") Ea[k] = f.scales(ex.z[k]!, ex.a[k]!, Ez[k]!, u);
     }
     layers.push({ z: Ez, a: Ea, dA_dZ: Ed, delta: zeros(n, W.length), ambiguous });
     aPrev = ex.a;
     EaPrev = Ea;
   });
 
-  // C = (1/n) Σ (a − y)²: each square carries 2|a − y|·E(a − y) + u·E(a − y)² (the second-order term matters when
-  // a − y cancels to rounding level); the n·K-term sum and the division add (nK + 2)·C.
+  // The cost and δ_L = dC/dz_L from the cost table, sample by sample: E(C) is the per-sample terms' scales plus
+  // (nK + 2)·|C| for the sums over units and samples and the reduction's division; E(δ_L) is the larger of the ways
+  // of computing it that are valid here (the chain rule back through f_L, a fused form like w(a − y)).
   const last = s.exact.layers.at(-1)!;
   const L = layers.at(-1)!;
-  let Ecost = (n * last.a[0]!.length + 2) * s.exact.cost;
-  let EdA: number[][] = last.a.map((as, k) =>
-    as.map((a, o) => {
-      const e = Math.abs(a - s.targets[k]![o]!);
-      const Ediff = L.a[k]![o]! + inputError(s.targets[k]![o]!) + e;
-      Ecost += productE(e, Ediff, e, Ediff, u) / n;
-      return (2 * Ediff) / n + 2 * Math.abs(last.dC_dA[k]![o]!);
-    }),
-  );
+  const K = last.a[0]!.length;
+  const w = reductionWeight(s.network.reduction, n, K);
+  const cost = COST_TABLE[s.network.cost];
+  const out = ACTIVATION_TABLE[s.network.activations.at(-1)!];
+  let Ecost = (n * K + 2) * Math.abs(s.exact.cost);
+  const outputDeltaE: number[][] = last.a.map((a, k) => {
+    const y = s.targets[k]!;
+    const o = cost.scales({ z: last.z[k]!, a, y, Ez: L.z[k]!, Ea: L.a[k]!, Ey: y.map(inputError), w, u, tiny: DTYPES[s.dtype].minNormal });
+    Ecost += o.Ecost;
+    const chain = o.chain === undefined ? undefined
+      : out.kind === "vector" ? out.backwardScales(a, L.a[k]!, o.chain.g, o.chain.Eg, u)
+      : o.chain.g.map((g, i) => productE(last.dA_dZ[k]![i]!, L.dA_dZ[k]![i]!, g, o.chain!.Eg[i]!, u) + Math.abs(g * last.dA_dZ[k]![i]!));
+    return a.map((_, i) => Math.max(chain?.[i] ?? 0, o.fused?.[i] ?? 0));
+  });
+  let EdA: number[][] = [];
 
   const grads: ParamScales[] = [], gradsLocal: ParamScales[] = [];
   for (let l = s.params.length - 1; l >= 0; l--) {
@@ -134,10 +122,11 @@ export function gradientScales(s: ScaleInputs): GradientScales {
     const ex = s.exact.layers[l]!, sc = layers[l]!;
     const a0 = l === 0 ? s.inputs : s.exact.layers[l - 1]!.a;
     const Ea0 = l === 0 ? s.inputs.map((x) => x.map(inputError)) : layers[l - 1]!.a;
-    // delta = dC/da ⊙ f′(z)
+    // delta = dC/da ⊙ f′(z) (the output layer's from the cost table above)
     for (let k = 0; k < n; k++) {
       for (let i = 0; i < W.length; i++) {
-        sc.delta[k]![i] = productE(ex.dA_dZ[k]![i]!, sc.dA_dZ[k]![i]!, ex.dC_dA[k]![i]!, EdA[k]![i]!, u) + Math.abs(ex.delta[k]![i]!);
+        sc.delta[k]![i] = l === s.params.length - 1 ? outputDeltaE[k]![i]!
+          : productE(ex.dA_dZ[k]![i]!, sc.dA_dZ[k]![i]!, ex.dC_dA[k]![i]!, EdA[k]![i]!, u) + Math.abs(ex.delta[k]![i]!);
       }
     }
     // dC/dW_ij = Σ_k delta_ki a_kj;  dC/db_i = Σ_k delta_ki

@@ -12,11 +12,13 @@ export interface DtypeTolerance {
   readonly absFloor: number;
   /** Largest finite value (a correct implementation must stay finite where the exact value is). */
   readonly max: number;
+  /** Smallest normal value: below it a number has lost relative precision. */
+  readonly minNormal: number;
 }
 
 export const DTYPES: Readonly<Record<Dtype, DtypeTolerance>> = {
-  float64: { u: 2 ** -53, absFloor: 2 ** -1000, max: Number.MAX_VALUE },
-  float32: { u: 2 ** -24, absFloor: 2 ** -110, max: 3.4028234663852886e38 },
+  float64: { u: 2 ** -53, absFloor: 2 ** -1000, max: Number.MAX_VALUE, minNormal: 2 ** -1022 },
+  float32: { u: 2 ** -24, absFloor: 2 ** -110, max: 3.4028234663852886e38, minNormal: 2 ** -126 },
 };
 
 /** Slack on top of the first-order worst-case bound (second-order terms, library exp/tanh off by an ulp or two). */

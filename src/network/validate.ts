@@ -4,15 +4,20 @@
  * Checks that take a `NetworkSpec` assume it passed `validateNetwork`; the request validators see to that.
  */
 import { ImplementationError } from "../implementation.ts";
-import { ACTIVATIONS, type NetworkSpec } from "./types.ts";
+import { COST_TABLE } from "../family/costs.ts";
+import { ACTIVATIONS, COSTS, REDUCTIONS, type NetworkSpec } from "./types.ts";
 
 /** At most this many messages per array field; the rest are counted in one summary line. */
 const MAX_MESSAGES_PER_FIELD = 5;
 
-/** Messages for everything wrong with a `NetworkSpec` (layers, activations, cost); empty when valid. */
+/**
+ * Messages for everything wrong with a `NetworkSpec` (layers, activations, cost, reduction); empty when valid.
+ * Softmax may only be the output layer's activation; binary_cross_entropy needs a logistic output layer and
+ * cross_entropy a softmax one.
+ */
 export function validateNetwork(network: unknown): string[] {
   if (!isRecord(network)) return [`network is ${describe(network)}, expected an object {layers, activations, cost}`];
-  const { layers, activations, cost } = network;
+  const { layers, activations, cost, reduction } = network;
   const messages: string[] = [];
   if (!Array.isArray(layers)) messages.push(`network.layers is ${describe(layers)}, expected an array of positive integers`);
   else {
@@ -28,9 +33,20 @@ export function validateNetwork(network: unknown): string[] {
     }
     activations.forEach((name: unknown, l) => {
       if (!ACTIVATIONS.includes(name as never)) messages.push(`network.activations[${l}] is ${describe(name)}, expected one of ${ACTIVATIONS.join(", ")}`);
+      else if (name === "softmax" && l !== activations.length - 1) messages.push(`network.activations[${l}] is "softmax", which acts on a whole layer and may only be the output layer's (the last entry)`);
     });
   }
-  if (cost !== "squared_error") messages.push(`network.cost is ${describe(cost)}, expected "squared_error"`);
+  if (!COSTS.includes(cost as never)) messages.push(`network.cost is ${describe(cost)}, expected one of ${COSTS.map((c) => `"${c}"`).join(", ")}`);
+  else {
+    const output = COST_TABLE[cost as NetworkSpec["cost"]].output;
+    const last = Array.isArray(activations) ? activations[activations.length - 1] : undefined;
+    if (output !== undefined && Array.isArray(activations) && last !== output) {
+      messages.push(`network.cost "${String(cost)}" is defined on a ${output} output layer, but the last activation is ${describe(last)}`);
+    }
+  }
+  if (reduction !== undefined && !REDUCTIONS.includes(reduction as never)) {
+    messages.push(`network.reduction is ${describe(reduction)}, expected one of ${REDUCTIONS.map((r) => `"${r}"`).join(", ")} (or absent: "mean")`);
+  }
   return messages;
 }
 
@@ -52,10 +68,27 @@ export function validateInputs(network: NetworkSpec, inputs: unknown): string[] 
   return checkMatrix("inputs", inputs, { min: 1, noun: "samples" }, { size: network.layers[0]!, why: "layers[0]" });
 }
 
-/** Messages for `targets` that are not `sampleCount` samples × layers[last] finite numbers. */
+/** How far a cross-entropy target row's sum may be from 1 (soft targets written as decimals, or rounded to float32). */
+const PROBABILITY_SUM_SLACK = 1e-6;
+
+/**
+ * Messages for `targets` that are not `sampleCount` samples × layers[last] finite numbers, or that break the cost's
+ * rule: binary_cross_entropy targets in [0, 1]; cross_entropy targets probability vectors (entries in [0, 1]
+ * summing to 1, within 1e-6).
+ */
 export function validateTargets(network: NetworkSpec, targets: unknown, sampleCount: number): string[] {
   const last = network.layers.length - 1;
-  return checkMatrix("targets", targets, { size: sampleCount, why: "one per input sample", noun: "samples" }, { size: network.layers[last]!, why: `layers[${last}]` });
+  const shape = checkMatrix("targets", targets, { size: sampleCount, why: "one per input sample", noun: "samples" }, { size: network.layers[last]!, why: `layers[${last}]` });
+  if (shape.length > 0) return shape;
+  const rule = COST_TABLE[network.cost].targets;
+  if (rule === "real") return [];
+  const rows = targets as readonly (readonly number[])[];
+  return capped("targets", rows.flatMap((row, s) => {
+    const outside = row.flatMap((y, k) => (y >= 0 && y <= 1 ? [] : [`targets[${s}][${k}] is ${describe(y)}, expected a number in [0, 1] (${network.cost} targets)`]));
+    if (rule !== "probability" || outside.length > 0) return outside;
+    const sum = row.reduce((acc, y) => acc + y, 0);
+    return Math.abs(sum - 1) <= PROBABILITY_SUM_SLACK ? [] : [`targets[${s}] sums to ${sum}, expected 1 (a probability vector: cross_entropy targets, one-hot commonly)`];
+  }));
 }
 
 /** Messages for a learning rate that is not a finite number. */
@@ -72,11 +105,11 @@ export function validateOrder(order: unknown, sampleCount: number): string[] {
       : [`order[${k}] is ${describe(index)}, expected an integer in [0, ${sampleCount}) (a sample index)`]));
 }
 
-/** Messages for an activation request: a known `name` and a vector `x` of finite numbers. */
+/** Messages for an activation request: a known `name` and a vector `x` of finite numbers (softmax: at least one). */
 export function validateActivationRequest(request: unknown): string[] {
   if (!isRecord(request)) return [`request is ${describe(request)}, expected an object {name, x}`];
   const name = ACTIVATIONS.includes(request["name"] as never) ? [] : [`name is ${describe(request["name"])}, expected one of ${ACTIVATIONS.join(", ")}`];
-  return [...name, ...checkVector("x", request["x"], {})];
+  return [...name, ...checkVector("x", request["x"], request["name"] === "softmax" ? { min: 1, why: "softmax of an empty vector is undefined" } : {})];
 }
 
 /** Messages for a forward request: the network, then params and inputs against it. */

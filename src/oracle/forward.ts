@@ -1,9 +1,12 @@
 import type { Decimal } from "decimal.js";
 import type { NetworkSpec } from "../network/types.ts";
-import { decimalActivation } from "./activations.ts";
+import { decimalLayerActivation } from "./activations.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 
-/** One layer in decimal, `[sample][unit]`: z = W·a_prev + b, a = f(z), and the local derivative dA_dZ = f′(z). */
+/**
+ * One layer in decimal, `[sample][unit]`: z = W·a_prev + b, a = f(z), and the local derivative dA_dZ = f′(z) — for
+ * softmax the diagonal ∂a_i/∂z_i of its Jacobian (the backward pass takes the whole Jacobian product).
+ */
 export interface DecimalLayerValues {
   readonly z: DecimalMatrix;
   readonly a: DecimalMatrix;
@@ -25,10 +28,9 @@ export function oracleForward(
   params.forEach(({ W, b }, l) => {
     const f = network.activations[l]!;
     const z = aPrev.map((x) => W.map((row, i) => dot(D, row, x).plus(b[i]!)));
-    const fz = z.map((zs) => zs.map((zi) => decimalActivation(D, f, zi)));
-    const a = fz.map((s) => s.map((u) => u.value));
-    const dA_dZ = fz.map((s) => s.map((u) => u.derivative));
-    layers.push({ z, a, dA_dZ });
+    const fz = z.map((zs) => decimalLayerActivation(D, f, zs));
+    const a = fz.map((s) => s.value);
+    layers.push({ z, a, dA_dZ: fz.map((s) => s.diagonal) });
     aPrev = a;
   });
   return layers;

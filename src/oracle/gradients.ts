@@ -1,11 +1,13 @@
 import type { Decimal } from "decimal.js";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
+import { COST_TABLE, exactReductionWeight } from "../family/costs.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 
 /** The exact cost, gradients and everything the backward pass saw. */
 export interface OracleGradients {
-  /** C = (1/n) Σ_samples Σ_outputs (a − y)². */
+  /** C = w·Σ_samples c_s: the network's cost per sample c_s, reduced over the batch (w = 1/n for the mean). */
   readonly cost: Decimal;
   /** dC/dW_l and dC/db_l, shaped like the params. */
   readonly grads: DecimalParams;
@@ -13,14 +15,15 @@ export interface OracleGradients {
   readonly layers: readonly DecimalLayerValues[];
   /** delta_l = dC/dz_l per layer, `[sample][unit]`. */
   readonly deltas: readonly DecimalMatrix[];
-  /** dC/da_l per layer, `[sample][unit]` (the last is (2/n)(a − y)). */
+  /** dC/da_l per layer, `[sample][unit]` (the last is w·dc/da, e.g. (2/n)(a − y) for the mean squared error). */
   readonly dC_dA: readonly DecimalMatrix[];
 }
 
 /**
- * Backpropagation in decimal for a batch of n samples (the seed's chain rule, averaged over the batch):
- *   dC/dA_L = (2/n)(A_L − Y);  delta_l = dC/dA_l ⊙ f_l′(z_l);
- *   dC/dW_l = Σ_s delta_l[s] ⊗ a_(l−1)[s];  dC/db_l = Σ_s delta_l[s];  dC/dA_(l−1) = W_lᵀ·delta_l.
+ * Backpropagation in decimal for a batch of n samples (the seed's chain rule, reduced over the batch):
+ *   dC/dA_L = w·dc/da (the cost table's general rule);  delta_l = J_lᵀ·dC/dA_l (f_l′(z_l) ⊙ dC/dA_l unit by unit;
+ *   the softmax Jacobian product a ⊙ (g − a·g) for softmax — with cross-entropy that gives w(a·Σy − y), nothing
+ *   special-cased); dC/dW_l = Σ_s delta_l[s] ⊗ a_(l−1)[s];  dC/db_l = Σ_s delta_l[s];  dC/dA_(l−1) = W_lᵀ·delta_l.
  */
 export function oracleGradients(
   D: DecimalConstructor,
@@ -31,18 +34,22 @@ export function oracleGradients(
 ): OracleGradients {
   const layers = oracleForward(D, network, params, inputs);
   const n = inputs.length;
-  const aL = layers[layers.length - 1]!.a;
-  const error = aL.map((as, s) => as.map((a, k) => a.minus(targets[s]![k]!)));
-  const cost = error.reduce((sum, es) => es.reduce((acc, e) => acc.plus(e.times(e)), sum), new D(0)).div(n);
+  const out = layers[layers.length - 1]!;
+  const cost = COST_TABLE[network.cost];
+  const w = exactReductionWeight(D, network.reduction, n, network.layers.at(-1)!);
+  const perSample = out.a.map((a, s) => cost.exactValue(D, out.z[s]!, a, targets[s]!));
+  const total = perSample.reduce((sum, c) => sum.plus(c), new D(0)).times(w);
 
   const grads: { W: Decimal[][]; b: Decimal[] }[] = [];
   const deltas: DecimalMatrix[] = [];
   const dC_dAs: DecimalMatrix[] = [];
-  let dC_dA: DecimalMatrix = error.map((es) => es.map((e) => e.times(2).div(n)));
+  let dC_dA: DecimalMatrix = out.a.map((a, s) => cost.exactGradient(D, out.z[s]!, a, targets[s]!).map((g) => g.times(w)));
   for (let l = layers.length - 1; l >= 0; l--) {
     const { W } = params[l]!;
     const aPrev = l === 0 ? inputs : layers[l - 1]!.a;
-    const delta = dC_dA.map((ds, s) => ds.map((d, i) => d.times(layers[l]!.dA_dZ[s]![i]!)));
+    const f = ACTIVATION_TABLE[network.activations[l]!];
+    const delta = dC_dA.map((ds, s) =>
+      f.kind === "vector" ? f.exactBackward(D, layers[l]!.a[s]!, ds) : ds.map((d, i) => d.times(layers[l]!.dA_dZ[s]![i]!)));
     const dC_dW = W.map((row, i) => row.map((_, j) => sumOver(D, n, (s) => delta[s]![i]!.times(aPrev[s]![j]!))));
     const dC_db = W.map((_, i) => sumOver(D, n, (s) => delta[s]![i]!));
     grads.unshift({ W: dC_dW, b: dC_db });
@@ -51,7 +58,7 @@ export function oracleGradients(
     // dC/dA_(l−1) = W_lᵀ·delta_l; below the first layer there is nothing left to propagate into.
     if (l > 0) dC_dA = delta.map((ds) => W[0]!.map((_, j) => sumOver(D, W.length, (i) => W[i]![j]!.times(ds[i]!))));
   }
-  return { cost, grads, layers, deltas, dC_dA: dC_dAs };
+  return { cost: total, grads, layers, deltas, dC_dA: dC_dAs };
 }
 
 function sumOver(D: DecimalConstructor, count: number, term: (k: number) => Decimal): Decimal {

@@ -12,7 +12,8 @@ export {
   type DecimalParams,
   type DecimalVector,
 } from "./decimal.ts";
-export { decimalActivation, type DecimalActivation } from "./activations.ts";
+export { decimalActivation, decimalLayerActivation, type DecimalActivation, type DecimalLayerActivation } from "./activations.ts";
+export { decimalExp, decimalLog1p } from "./elementary.ts";
 export { oracleForward, dot, type DecimalLayerValues } from "./forward.ts";
 export { oracleGradients, type OracleGradients } from "./gradients.ts";
 export { oracleStep, oracleTrain } from "./step.ts";

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { Activation, NetworkSpec } from "../network/types.ts";
-import { decimalActivation, type DecimalActivation } from "./activations.ts";
+import { decimalActivation, decimalLayerActivation, type DecimalActivation, type DecimalLayerActivation } from "./activations.ts";
 import {
   decimalConstructor,
   toDecimal,
@@ -42,7 +42,10 @@ export interface Oracle {
     learningRate: DecimalLike,
     order: readonly number[],
   ): { readonly params: DecimalParams; readonly costs: readonly Decimal[] };
+  /** f(x) and f′(x) of an elementwise activation (softmax: see `layerActivation`). */
   activation(name: Activation, x: DecimalLike): DecimalActivation;
+  /** A whole layer's a = f(z) and Jacobian diagonal (and, for softmax, the Jacobian). */
+  layerActivation(name: Activation, z: readonly DecimalLike[]): DecimalLayerActivation;
 }
 
 /** The default working precision, in significant digits. */
@@ -68,5 +71,6 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
       return oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order);
     },
     activation: (name, x) => decimalActivation(D, name, toDecimal(D, x)),
+    layerActivation: (name, z) => decimalLayerActivation(D, name, z.map((x) => toDecimal(D, x))),
   };
 }

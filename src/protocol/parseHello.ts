@@ -25,6 +25,9 @@ function helloProblems(result: unknown): string[] {
   for (const key of ["methods", "activations"] as const) {
     if (!isStringArray(result[key])) problems.push(`"${key}" must be an array of strings, got ${describe(result[key])}`);
   }
+  for (const key of ["costs", "reductions"] as const) {
+    if (result[key] !== undefined && !isStringArray(result[key])) problems.push(`"${key}" must be an array of strings when present, got ${describe(result[key])}`);
+  }
   if (result.networks !== undefined) {
     const ok = Array.isArray(result.networks) && result.networks.every((n) =>
       isObject(n) && Array.isArray(n.layers) && n.layers.every((u) => Number.isInteger(u) && u > 0) &&

@@ -25,8 +25,11 @@ export function shapeProblems<M extends Method>(method: M, request: RequestByMet
     Record<string, unknown> | undefined;
   if (r === undefined) return [`result is ${JSON.stringify(result)?.slice(0, 80) ?? "missing"}, expected an object`];
   if (method === "activation") {
-    const { x } = request as ActivationRequest;
-    for (const key of ["value", "derivative"]) vector(r[key], key, x.length, "one per entry of x", report);
+    const { name, x } = request as ActivationRequest;
+    vector(r.value, "value", x.length, "one per entry of x", report);
+    // softmax answers its Jacobian, derivative[i][j] = ∂value[i]/∂x[j]; the elementwise ones one f′ per entry
+    if (name === "softmax") matrix(r.derivative, "derivative", [x.length, "one row per entry of x"], [x.length, "one column per entry of x"], report);
+    else vector(r.derivative, "derivative", x.length, "one per entry of x", report);
   } else {
     const { network, inputs } = request as ForwardRequest;
     const units = network.layers;

@@ -3,8 +3,8 @@
  * Z_l = W_l·A_{l−1} + B_l and A_l = f_l(Z_l), with A_0 = X (the seed's `forward_prop`).
  */
 import { Matrix as MlMatrix } from "ml-matrix";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
 import type { LayerValues, Matrix, NetworkSpec, Params } from "../network/types.ts";
-import { activationFunctions } from "./activationFunctions.ts";
 
 /** One layer of the batch forward pass, rows = units and columns = samples, with its local derivative. */
 export interface LayerColumns {
@@ -12,8 +12,8 @@ export interface LayerColumns {
   readonly z: MlMatrix;
   /** a_l = f_l(z_l) */
   readonly a: MlMatrix;
-  /** da_l/dz_l = f_l′(z_l), kept for the backward pass */
-  readonly dA_dZ: MlMatrix;
+  /** da_l/dz_l = f_l′(z_l), kept for the backward pass (undefined for softmax, whose backward is a Jacobian product) */
+  readonly dA_dZ: MlMatrix | undefined;
 }
 
 /** The forward pass in column layout (internal, for `gradients`): x = inputsᵀ (features × samples) and every layer's z, a, f′(z). */
@@ -23,10 +23,17 @@ export function forwardColumns(network: NetworkSpec, params: Params, inputs: Mat
   const layers: LayerColumns[] = [];
   let aPrev = x;
   params.forEach(({ W, b }, l) => {
-    const f = activationFunctions[network.activations[l]!];
+    const f = ACTIVATION_TABLE[network.activations[l]!];
     const z = new MlMatrix(W).mmul(aPrev).addColumnVector(b); // Z1 = W1·X + B1
-    const a = mapEntries(z, f.value); //                         A1 = ReLU(Z1)
-    const dA_dZ = mapEntries(z, f.derivative); //                dA1_dZ1 = d_relu(Z1)
+    let a: MlMatrix, dA_dZ: MlMatrix | undefined;
+    if (f.kind === "vector") {
+      // softmax: one column (sample) at a time
+      a = MlMatrix.zeros(z.rows, z.columns);
+      for (let s = 0; s < z.columns; s++) a.setColumn(s, f.value(z.getColumn(s)));
+    } else {
+      a = mapEntries(z, f.value); //                         A1 = ReLU(Z1)
+      dA_dZ = mapEntries(z, f.derivative); //                dA1_dZ1 = d_relu(Z1)
+    }
     layers.push({ z, a, dA_dZ });
     aPrev = a;
   });

@@ -1,13 +1,15 @@
 /**
  * Cost and gradients of a batch by backpropagation, in the seed's matrix form (columns = samples):
- * C = (1/n) Σ (A_L − Y)², and from the output back, δ_l = dC/dZ_l = dC/dA_l ⊙ f_l′(Z_l),
- * dC/dW_l = δ_l·A_{l−1}ᵀ, dC/db_l = δ_l·1, dC/dA_{l−1} = W_lᵀ·δ_l (the seed's `backward_prop`).
+ * C = w·Σ_samples c_s (the cost table's c_s; w = 1/n for the mean), and from the output back, δ_L = dC/dZ_L from
+ * the cost table (the chain rule w·dc/da through f_L, or its stable form δ = w(a − y) for cross-entropies),
+ * δ_l = dC/dA_l ⊙ f_l′(Z_l), dC/dW_l = δ_l·A_{l−1}ᵀ, dC/db_l = δ_l·1, dC/dA_{l−1} = W_lᵀ·δ_l (the seed's `backward_prop`).
  */
 import { Matrix as MlMatrix } from "ml-matrix";
+import { COST_TABLE, reductionWeight } from "../family/costs.ts";
 import type { LayerParams, Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { forwardColumns } from "./forward.ts";
 
-/** The batch cost C = (1/n) Σ_samples Σ_outputs (a_L − y)² and its gradients dC/dW_l, dC/db_l (means over the batch), shaped like `params`. */
+/** The batch cost C = w·Σ_samples c_s and its gradients dC/dW_l, dC/db_l, shaped like `params`. */
 export function gradients(
   network: NetworkSpec,
   params: Params,
@@ -16,28 +18,31 @@ export function gradients(
 ): { cost: number; grads: LayerParams[] } {
   const n = inputs.length;
   const { x, layers } = forwardColumns(network, params, inputs);
-  const aL = layers[layers.length - 1]!.a;
-  const y = new MlMatrix(targets).transpose();
+  const L = layers.length - 1;
+  const output = layers[L]!;
+  const K = output.a.rows;
+  const c = COST_TABLE[network.cost];
+  const w = reductionWeight(network.reduction, n, K);
+  const f = network.activations[L]!;
 
-  // C = (1/n) Σ (A_L − Y)²
-  const error = MlMatrix.sub(aL, y);
-  let sumOfSquares = 0;
-  for (let sample = 0; sample < n; sample++) {
-    for (let unit = 0; unit < error.rows; unit++) {
-      const e = error.get(unit, sample);
-      sumOfSquares += e * e;
-    }
+  // C = w·Σ_s c_s, summed over the samples first and then weighted (for the mean: a sum divided by n)
+  let sum = 0;
+  const deltaL = MlMatrix.zeros(K, n);
+  for (let s = 0; s < n; s++) {
+    const z = output.z.getColumn(s), a = output.a.getColumn(s), y = targets[s]!;
+    sum += c.value(z, a, y);
+    // δ_L = dC/dZ_L for this sample: for the mean squared error the seed's dC_dA2 = 2*A2 − 2*Y, over n, ⊙ f′(Z2)
+    deltaL.setColumn(s, c.delta(f, z, a, y, w));
   }
-  const cost = sumOfSquares / n;
-  // dC/dA_L = (2/n)(A_L − Y): the seed's dC_dA2 = 2*A2 − 2*Y, averaged over the batch
-  let dC_dA = MlMatrix.mul(error, 2 / n);
+  const cost = network.reduction === "sum" ? sum : sum / (network.reduction === "mean_all" ? n * K : n);
 
   const grads: LayerParams[] = new Array<LayerParams>(params.length);
-  for (let l = params.length - 1; l >= 0; l--) {
+  let dC_dA: MlMatrix | undefined;
+  for (let l = L; l >= 0; l--) {
     const { dA_dZ } = layers[l]!;
     const aPrev = l > 0 ? layers[l - 1]!.a : x;
-    // δ_l = dC/dZ_l = dC/dA_l ⊙ dA_l/dZ_l
-    const delta = MlMatrix.mul(dC_dA, dA_dZ);
+    // δ_l = dC/dZ_l = dC/dA_l ⊙ dA_l/dZ_l (hidden layers are elementwise: softmax is only ever the output layer)
+    const delta = l === L ? deltaL : MlMatrix.mul(dC_dA!, dA_dZ!);
     // dC/dW_l = δ_l·A_{l−1}ᵀ  (dZ_l/dW_l = A_{l−1}; the product sums over the samples)
     const dC_dW = delta.mmul(aPrev.transpose());
     // dC/db_l = Σ_samples δ_l  (dZ_l/db_l = 1)

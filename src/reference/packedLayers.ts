@@ -1,6 +1,6 @@
 /** Params packed into Float64Arrays, with preallocated per-sample buffers, for the SGD kernel of `train`. */
 import type { NetworkSpec, Params } from "../network/types.ts";
-import { activationFunctions, type ActivationFunction } from "./activationFunctions.ts";
+import { activationFunctions, type ActivationFunction, type ElementwiseName } from "./activationFunctions.ts";
 
 /** One layer l for a single sample: W_l row-major (`W[i * fanIn + j]` = W_l[i][j]), b_l, and buffers for z, a, f′(z), dC/da, δ. */
 export interface PackedLayer {
@@ -28,7 +28,7 @@ export function packLayers(network: NetworkSpec, params: Params): PackedLayer[] 
     return {
       fanIn,
       units,
-      f: activationFunctions[network.activations[l]!],
+      f: activationFunctions[network.activations[l] as ElementwiseName],
       W: packedW,
       b: Float64Array.from(b),
       z: new Float64Array(units),

@@ -9,7 +9,8 @@ import {
   type StepRequest,
   type TrainRequest,
 } from "../implementation.ts";
-import { ACTIVATIONS } from "../network/types.ts";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
+import { ACTIVATIONS, COSTS, REDUCTIONS } from "../network/types.ts";
 import {
   assertValid,
   validateActivationRequest,
@@ -31,6 +32,8 @@ const hello: Hello = {
   dtype: "float64",
   methods: [...METHODS],
   activations: [...ACTIVATIONS],
+  costs: [...COSTS],
+  reductions: [...REDUCTIONS],
 };
 
 /**
@@ -65,6 +68,8 @@ export const reference: Implementation = {
   activation: async (request: ActivationRequest) => {
     assertValid(validateActivationRequest(request), "activation");
     const { name, x } = request;
+    const f = ACTIVATION_TABLE[name];
+    if (f.kind === "vector") return { value: f.value(x), derivative: f.jacobian(x) };
     return { value: x.map((z) => activate(name, z)), derivative: x.map((z) => activationDerivative(name, z)) };
   },
 };

@@ -5,8 +5,10 @@
  * everything else runs the generic loop below.
  */
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
+import { step } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {
@@ -28,6 +30,7 @@ export function train(
   order: readonly number[],
   options: { recordCosts?: boolean; generic?: boolean } = {},
 ): TrainOutcome {
+  if (!packedKernelRuns(network)) return trainByStep(network, params, inputs, targets, learningRate, order, options);
   const kernel = options.generic === true ? undefined : sgdKernelFor(network);
   if (kernel !== undefined && order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
     const P = Float64Array.from(params.flatMap(({ W, b }) => [...W.flat(), ...b]));
@@ -99,4 +102,26 @@ function sgdStep(layers: readonly PackedLayer[], x: Float64Array, y: Float64Arra
     }
   }
   return cost;
+}
+
+/**
+ * Whether the packed kernel computes this network: elementwise activations and the squared error, whose per-sample
+ * weight is 1 (a batch of one under mean or sum, or a single output under mean_all). Anything else — the other
+ * costs, softmax — trains by `step` on one sample at a time: the same equations, without the kernel's speed.
+ */
+function packedKernelRuns(network: NetworkSpec): boolean {
+  const oneWeight = network.reduction !== "mean_all" || network.layers.at(-1) === 1;
+  return network.cost === "squared_error" && oneWeight && network.activations.every((f) => f !== "softmax");
+}
+
+/** SGD by `step` on one sample at a time, with the sample's cost before its step. */
+function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
+  let theta = params;
+  const costs: number[] = [];
+  for (const s of order) {
+    const sample = [inputs[s]!], target = [targets[s]!];
+    if (options.recordCosts === true) costs.push(gradients(network, theta, sample, target).cost);
+    theta = step(network, theta, sample, target, learningRate);
+  }
+  return options.recordCosts === true ? { params: theta, costs } : { params: theta };
 }

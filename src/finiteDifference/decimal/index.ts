@@ -1,3 +1,3 @@
 /** Arbitrary-precision finite differences: the audit of the oracle's own derivative formulas. */
 export { auditOracleDerivatives, type AuditEntry, type AuditOptions, type OracleAudit } from "./auditOracleDerivatives.ts";
-export { decimalSquaredError, unitPerturbedCost } from "./decimalCost.ts";
+export { decimalNetworkCost, unitPerturbedCost } from "./decimalCost.ts";

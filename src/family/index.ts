@@ -1,0 +1,33 @@
+/** The network family as data: the table of activations and the table of costs (with reductions). */
+export {
+  ACTIVATION_TABLE,
+  ELEMENTWISE_ACTIVATIONS,
+  LEAKY_SLOPE,
+  activateLayer,
+  activationEntry,
+  isKinked,
+  backwardLayer,
+  logistic64,
+  softmax64,
+  type ActivationEntry,
+  type AuditSpec,
+  type ElementwiseActivation,
+  type Kink,
+  type UnitScaleInputs,
+  type UnitScales,
+  type VectorActivation,
+} from "./activations.ts";
+export {
+  COST_TABLE,
+  NAIVE_VALIDITY,
+  costEntry,
+  decimalLogSoftmax,
+  describeReduction,
+  exactReductionWeight,
+  logSumExp,
+  reductionWeight,
+  type CostEntry,
+  type OutputScaleInputs,
+  type OutputScales,
+  type TargetRule,
+} from "./costs.ts";
