@@ -1,13 +1,12 @@
-import { writeFileSync } from "node:fs";
-import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
+import { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import type { ReporterName } from "../harness/index.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { processIo, UsageError, type Command } from "./command.ts";
 import { integerOption, parseOptions } from "./parseOptions.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
-                  [--expect-fail <file.json>] [--seed N] [--runs N] [--timeout-ms N]
-                  [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>]
+                  [--expect-fail <file.json>] [--seed N] [--runs N] [--timeout-ms N] [--hello-timeout-ms N]
+                  [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>] [--fail-on-skip]
 
 Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
 answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
@@ -26,17 +25,24 @@ Options:
   --seed N              the run seed, a non-negative integer (default ${DEFAULT_SEED}); each check's own seed is
                         derived from it and its id, so --only never changes a check's cases
   --runs N              cases per property or random check (default ${DEFAULT_RUNS})
-  --timeout-ms N        how long one request may take before it fails as timed out (default ${DEFAULT_TIMEOUT_MS})
+  --timeout-ms N        how long the implementation may spend on one request before it fails as timed out
+                        (default ${DEFAULT_TIMEOUT_MS}); a request's clock starts once the requests sent before
+                        it are answered, so nncheck's own queue never counts (docs/protocol.md)
+  --hello-timeout-ms N  how long it may take from its start to its answer to hello, restarts included
+                        (default ${DEFAULT_HELLO_TIMEOUT_MS})
   --reporter NAME[:FILE]
                         pretty (default), json, junit or tap; repeatable, each to its own FILE (without a file,
                         to stdout: at most one reporter may write there)
   --output FILE         the file of the one reporter, when only one is named
-  --replay PATH         replay one property counterexample: the path printed in its failure (use with --only)
+  --replay PATH         replay one property counterexample: the path printed in its failure (with --only
+                        selecting that one property)
+  --fail-on-skip        fail the run (exit 1) if any selected check is skipped
   -h, --help            print this help
 
-Exit codes: 0 every check passed, was skipped or failed as expected (xfailed); 1 a check failed, errored or
-passed unexpectedly (xpassed); 2 bad usage, a bad --expect-fail file or module, or an implementation that
-could not be started or did not answer hello.`;
+Exit codes: 0 every check passed, was skipped or failed as expected (xfailed) — with every check skipped,
+nothing was checked: a warning says why; 1 a check failed, errored or passed unexpectedly (xpassed), or one was
+skipped under --fail-on-skip; 2 bad usage, a selection of no check, a bad --expect-fail file or module, a report
+file that cannot be written, or an implementation that could not be started or did not answer hello.`;
 
 /** `nncheck run`: runs the conformance checks against an implementation and writes the reports. */
 export const runCommand: Command = {
@@ -49,6 +55,7 @@ export const runCommand: Command = {
       skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
       runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
+      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" },
     });
     if (values.help === true) {
       io.out(usage);
@@ -58,21 +65,23 @@ export const runCommand: Command = {
     const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const helloTimeoutMs = integerOption("hello-timeout-ms", values["hello-timeout-ms"], DEFAULT_HELLO_TIMEOUT_MS, 1);
     // Loaded here, not at the top: the checks, the oracle and the protocol client would slow every other command.
     const [{ allChecks }, harness, { createProgress, summaryLine }, { StartupError }] = await Promise.all([
       import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"),
     ]);
-    const { closeOnSignals, exitCodeOf, loadExpectedFailures, matchExpectedFailures, openImplementation, REPORTERS, reporterTargets, runChecks, selectChecks, shellCommand } = harness;
+    const { closeOnSignals, checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, REPORTERS, reporterTargets, runChecks, selectChecks, shellCommand } = harness;
+    let files: ReturnType<typeof openReportFiles> | undefined;
     try {
       const all = allChecks();
       const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [] });
-      if (values.replay !== undefined && checks.length !== 1) {
-        throw new RunSetupError(`--replay replays one check's counterexample, but ${checks.length} checks are selected; add --only <that check's id>`);
-      }
+      if (checks.length === 0) throw new RunSetupError("no check is left to run: --skip removes every check --only selects; run 'nncheck list' to see the ids");
+      if (values.replay !== undefined) checkReplay(values.replay, checks);
       const expectFile = values["expect-fail"];
       const expectedFailures = expectFile === undefined ? new Map() : matchExpectedFailures(loadExpectedFailures(expectFile), all, expectFile);
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
-      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs });
+      files = openReportFiles(targets);
+      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs });
       const stopWatching = closeOnSignals(implementation, io.err);
       const live = io === processIo && process.stderr.isTTY === true;
       const progress = live ? createProgress(process.stderr) : undefined;
@@ -81,10 +90,19 @@ export const runCommand: Command = {
         ...(values.module !== undefined ? ["--module", values.module] : []), "--seed", String(seed),
         ...(runs !== DEFAULT_RUNS ? ["--runs", String(runs)] : []),
       ]);
+      // The whole run: the selection and whatever else changes its outcome, so that it replays as it was.
+      const replayRun = shellCommand([
+        ...(values.only ?? []).flatMap((g) => ["--only", g]), ...(values.skip ?? []).flatMap((g) => ["--skip", g]),
+        ...(expectFile !== undefined ? ["--expect-fail", expectFile] : []),
+        ...(timeoutMs !== DEFAULT_TIMEOUT_MS ? ["--timeout-ms", String(timeoutMs)] : []),
+        ...(helloTimeoutMs !== DEFAULT_HELLO_TIMEOUT_MS ? ["--hello-timeout-ms", String(helloTimeoutMs)] : []),
+        ...(values["fail-on-skip"] === true ? ["--fail-on-skip"] : []),
+        ...(values.replay !== undefined ? ["--replay", values.replay] : []),
+      ]);
       let report;
       try {
         report = await runChecks({
-          implementation, checks, seed, runs, replayPrefix, expectedFailures,
+          implementation, checks, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
           ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
           onResult: (result, done, total) => progress?.update(done, total, result.id),
         });
@@ -97,9 +115,15 @@ export const runCommand: Command = {
         const color = file === undefined && io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
         const text = REPORTERS[name as ReporterName](report, { color });
         if (file === undefined) io.out(text);
-        else writeReport(file, name, text);
+        else files.write(file, `${text}\n`);
       }
       if (targets.every((t) => t.file !== undefined)) io.err(summaryLine(report));
+      const warning = nothingCheckedWarning(report);
+      if (warning !== undefined) io.err(`nncheck run: ${warning}`);
+      if (values["fail-on-skip"] === true && report.summary.skipped > 0) {
+        io.err(`nncheck run: --fail-on-skip: ${report.summary.skipped} of ${report.checks.length} checks were skipped (the report says why)`);
+        return 1;
+      }
       return exitCodeOf(report.summary);
     } catch (error) {
       if (error instanceof RunSetupError || error instanceof StartupError) {
@@ -107,14 +131,8 @@ export const runCommand: Command = {
         return 2;
       }
       throw error;
+    } finally {
+      files?.close();
     }
   },
 };
-
-function writeReport(file: string, name: string, text: string): void {
-  try {
-    writeFileSync(file, `${text}\n`);
-  } catch (error) {
-    throw new RunSetupError(`cannot write the ${name} report to ${file}: ${(error as Error).message}`);
-  }
-}
