@@ -28,7 +28,7 @@ describe("prettyReporter", () => {
     expect(lines[header]!.trim().split(/\s{2,}/)).toEqual(["entry", "expected", "actual", "abs error", "rel error", "tolerance"]);
     expect(lines[header + 1]!.trim().split(/\s+/)).toEqual(["✗", "W1[1][2]", "0.25", "0.5", "2.50e-1", "1.00e+0", "4.47e-15"]);
     expect(lines[header + 2]!.trim().split(/\s+/)).toEqual(["✗", "b2[0]", "-0.125", "NaN", "Infinity", "Infinity", "1.79e-15"]);
-    expect(text).toContain("why the tolerance of W1[1][2]: 4 × u(float64) = 2^-53 × rounding scale 10.0 (a product and a sum)");
+    expect(text).toContain("why the tolerance of W1[1][2]: 4 × u × E = 4 × 2^-53 × 10.0 = 4.44e-15, plus half an ulp of the exact value (u: the unit roundoff of float64; E: the entry's rounding scale, a product and a sum)");
     expect(text).toContain("hint (a guess from the pattern of errors, not a verdict): every W1 entry is 2× the exact value");
     expect(text).toContain("replay: npx nncheck run --seed 7 --only oracle/gradients/3-3-1");
   });
