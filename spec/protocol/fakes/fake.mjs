@@ -37,7 +37,7 @@ function hello() {
     : mode === "grandchild" ? `fake with grandchild ${grandchild.pid}` : `fake ${mode}`;
   return {
     protocol: mode === "bad-hello" ? 2 : 1, name, language: "javascript", dtype: "float64",
-    methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity"],
+    methods: mode === "activation-only" ? ["activation"] : ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity"],
   };
 }
 
