@@ -16,7 +16,7 @@ import { FAKE, fake, processIsGone, seedGradientsRequest, waitUntilGone } from "
 
 const open: ProtocolImplementation[] = [];
 async function start(mode: string, options: SpawnOptions = {}): Promise<ProtocolImplementation> {
-  const client = await spawnImplementation(fake(mode), { timeoutMs: 60_000, ...options });
+  const client = await spawnImplementation(fake(mode), { timeoutMs: 60_000, startupTimeoutMs: HELLO_MS, ...options });
   open.push(client);
   return client;
 }
@@ -30,8 +30,18 @@ const held = () => identity(999); // the fake never answers this one…
 const release = () => identity(998); // …until this one makes it answer the oldest held request
 const forwardRequest: ForwardRequest = { network: seedNetwork, params: seedGradientsRequest.params, inputs: [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]] };
 
-/** Whether the only clock running on `clock` is a request's, due `timeoutMs` from now (not a restart's hello). */
-const armed = (clock: ManualClock, timeoutMs: number): boolean => clock.deadlines.length === 1 && clock.deadlines[0] === clock.now() + timeoutMs;
+/** `startupTimeoutMs` of the clients started here: a hello's clock is told apart from a request's by it. */
+const HELLO_MS = 777_777;
+
+/**
+ * Waits until a request's clock runs on `clock` (not a restart's hello clock), then asserts at once that it is due
+ * exactly `timeoutMs` from now: a timer of the wrong length fails here, instead of a test waiting for it forever.
+ */
+async function expectArmed(clock: ManualClock, timeoutMs: number, what = "the request's clock"): Promise<void> {
+  const requestClocks = () => clock.deadlines.filter((d) => d !== clock.now() + HELLO_MS);
+  await until(() => requestClocks().length > 0, what);
+  expect(requestClocks(), what).toEqual([clock.now() + timeoutMs]);
+}
 
 /** Whether `promise` has settled yet, without waiting for it. */
 function watch<T>(promise: Promise<T>): { readonly settled: () => boolean; readonly promise: Promise<T> } {
@@ -56,15 +66,20 @@ describe("spawnImplementation: startup failures are StartupErrors", () => {
     for (const mode of ["hang-hello", "no-flush"]) {
       const clock = new ManualClock();
       const starting = watch(spawnImplementation(fake(mode), { startupTimeoutMs: 300, clock }));
-      await until(() => clock.deadlines.length === 1, "the hello request's clock");
-      expect(clock.deadlines).toEqual([300]);
-      clock.advance(299);
-      await turns();
-      expect(starting.settled(), `${mode}: not yet at 299 ms`).toBe(false);
-      clock.advance(1);
-      const error = await starting.promise.catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(StartupError);
-      expect((error as Error).message).toMatch(/did not start: no answer to "hello" within 300 ms \(--hello-timeout-ms\); nothing at all arrived on its stdout: .*flush stdout after every line \(Python: print\(\.\.\., flush=True\), or run python3 -u\)$/);
+      try {
+        await until(() => clock.deadlines.length === 1, "the hello request's clock");
+        expect(clock.deadlines).toEqual([300]);
+        clock.advance(299);
+        await turns();
+        expect(starting.settled(), `${mode}: not yet at 299 ms`).toBe(false);
+        clock.advance(1);
+        const error = await starting.promise.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StartupError);
+        expect((error as Error).message).toMatch(/did not start: no answer to "hello" within 300 ms \(--hello-timeout-ms\); nothing at all arrived on its stdout: .*flush stdout after every line \(Python: print\(\.\.\., flush=True\), or run python3 -u\)$/);
+      } finally {
+        clock.advance(1e12); // whatever failed above, the start settles and its process is killed
+        await starting.promise.catch(() => undefined);
+      }
     }
   });
 
@@ -118,8 +133,7 @@ describe("spawnImplementation: the timeout measures the implementation", () => {
     const client = await start("good", { timeoutMs: 300, clock });
     const firstPid = client.pid!;
     const call = watch(client.activation(held()));
-    await until(() => clock.deadlines.length === 1, "the request's clock");
-    expect(clock.deadlines).toEqual([clock.now() + 300]);
+    await expectArmed(clock, 300);
     clock.advance(299);
     await turns();
     expect(call.settled(), "not yet at 299 ms").toBe(false);
@@ -137,7 +151,7 @@ describe("spawnImplementation: the timeout measures the implementation", () => {
     const client = await start("good", { timeoutMs: 1000, clock });
     const first = watch(client.activation(held()));
     const second = watch(client.activation(held()));
-    await until(() => clock.deadlines.length === 1, "the first request's clock"); // one clock: the oldest request's
+    await expectArmed(clock, 1000, "the first request's clock"); // one clock: the oldest request's
     clock.advance(900);
     expect(await client.activation(release())).toEqual({ value: [998], derivative: [1] }); // answers the first
     expect(await first.promise).toEqual({ value: [999], derivative: [1] });
@@ -177,8 +191,7 @@ describe("spawnImplementation: the timeout measures the implementation", () => {
     const clock = new ManualClock();
     const client = await start("good", { clock, timeoutMs: (method, request) => (method === "activation" && (request as { x: number[] }).x[0] === 999 ? 150 : 5000) });
     const call = client.activation(held());
-    await until(() => clock.deadlines.length === 1, "the request's clock");
-    expect(clock.deadlines).toEqual([150]);
+    await expectArmed(clock, 150);
     clock.advance(150);
     await expect(call).rejects.toThrow(/timed out after 150 ms/);
   });
@@ -189,10 +202,11 @@ describe("spawnImplementation: the timeout measures the implementation", () => {
     const client = await start("good", { timeoutMs: 100, clock, trace: (direction, line) => direction === "send" && sent.push(line) });
     const first = client.activation(held()).catch((e: unknown) => e);
     const second = watch(withRequestLabel("check/two", () => client.activation(held())));
-    await until(() => clock.deadlines.length === 1, "the first request's clock");
+    await expectArmed(clock, 100, "the first request's clock");
     clock.advance(100);
     expect(await first).toBeInstanceOf(RequestTimeoutError);
-    await until(() => client.restarts === 1 && armed(clock, 100), "the restart and the second request's clock");
+    await until(() => client.restarts === 1, "the restart");
+    await expectArmed(clock, 100, "the second request's clock, on the restarted process");
     expect(second.settled()).toBe(false);
     expect(sent.filter((line) => line.includes('"method":"activation"'))).toHaveLength(3); // first, second, second again
     clock.advance(100);
@@ -305,12 +319,12 @@ describe("spawnImplementation: a broken implementation", () => {
     const client = await start("hang", { timeoutMs: 200, maxConsecutiveFailures: 3, maxRestarts: 10, clock });
     for (let i = 0; i < 2; i++) {
       const call = client.activation(identity(i)).catch((e: unknown) => e);
-      await until(() => armed(clock, 200), "the request's clock");
+      await expectArmed(clock, 200);
       clock.advance(200);
       expect(await call).toBeInstanceOf(RequestTimeoutError);
     }
     const third = Promise.allSettled([1, 2, 3].map((x) => client.activation(identity(x))));
-    await until(() => armed(clock, 200), "the third round's clock");
+    await expectArmed(clock, 200, "the third round's clock");
     clock.advance(200);
     const reasons = (await third).map((r) => (r.status === "rejected" ? (r.reason as Error) : undefined));
     expect(reasons[0]).toBeInstanceOf(RequestTimeoutError); // the one being answered
@@ -335,7 +349,7 @@ describe("spawnImplementation: a broken implementation", () => {
     const clock = new ManualClock();
     const client = await start("pid-hello", { timeoutMs: 200, clock });
     const call = client.activation(held()).catch((e: unknown) => e);
-    await until(() => clock.deadlines.length === 1, "the request's clock");
+    await expectArmed(clock, 200);
     clock.advance(200);
     expect(await call).toBeInstanceOf(RequestTimeoutError);
     const error = await client.activation(identity(1)).catch((e: unknown) => e);
