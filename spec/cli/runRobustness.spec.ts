@@ -89,7 +89,8 @@ const MODES: readonly FailureMode[] = [
   },
   {
     what: "answers out of order (matched by id)", fake: "shuffle", args: ["--only", "activation"], exit: 1,
-    verdict: ({ report }) => expect(statuses(report)).toEqual(["activation/relu/audit failed", "activation/logistic/audit failed", "activation/tanh/audit failed", "activation/identity/audit passed"]),
+    // the fake offers the seed's four activations: the audits of the family's new ones are skipped
+    verdict: ({ report }) => expect(statuses(report).filter((s) => !s.endsWith(" skipped"))).toEqual(["activation/relu/audit failed", "activation/logistic/audit failed", "activation/tanh/audit failed", "activation/identity/audit passed"]),
   },
   {
     what: "answers with the wrong shape", fake: "wrong-shape", args: ["--only", "oracle/forward/3-3-1"], exit: 1,
