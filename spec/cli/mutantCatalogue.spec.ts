@@ -7,6 +7,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { allChecks } from "../../src/checks/index.ts";
 import { REPO_ROOT } from "./runCli.ts";
 import { runMain } from "./runInProcess.ts";
 
@@ -40,6 +41,14 @@ describe("the mutant catalogue through the CLI: every mutant is caught by the ch
     const report = JSON.parse(run.out) as { checks: { id: string; status: string }[] };
     const caught = report.checks.filter((c) => c.status === "failed" || c.status === "errored").map((c) => c.id);
     expect(caught.sort(), report.checks.map((c) => `${c.id}: ${c.status}`).join("; ")).toEqual([...ids].sort());
+  });
+
+  it("the correct plain.ts, the code every mutant is one line away from, passes every check", async () => {
+    const run = await runMain(["run", "--module", join(REPO_ROOT, "examples/mutants/plain.ts"), "--runs", "20", "--reporter", "json"]);
+    const report = JSON.parse(run.out) as { checks: { id: string; status: string; message: string }[] };
+    expect(report.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
+    expect(report.checks.map((c) => c.id)).toEqual(allChecks().map((c) => c.id));
+    expect(run.code).toBe(0);
   });
 
   it("the catalogue lists at least 12 mutants, each a module here", () => {
