@@ -13,6 +13,10 @@ export const MUTATIONS = [
   "naive-logistic", "cost-derivative-without-2", "cost-not-squared", "transposed-w1-gradient", "bias-gradient-summed",
   "relu-mask-first-sample", "gradient-off-1e-6", "forward-drops-bias", "step-ascends", "learning-rate-default",
   "float32-declared-float64", "train-skips-last", "train-repeats-last",
+  // the classifier family's
+  "softmax-diagonal", "softmax-no-max", "naive-log-softmax", "ce-gradient-without-mean", "bce-target-flipped",
+  "naive-log-sigmoid", "half-convention-mixed", "leaky-relu-derivative-at-zero", "leaky-slope-0.1", "naive-softplus",
+  "silu-derivative-sigma", "reduction-ignored", "mean-all-as-mean",
 ] as const;
 /** One bug of the catalogue, by name. */
 export type Mutation = (typeof MUTATIONS)[number];
@@ -26,7 +30,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
 
   // σ computed stably: e^z/(1 + e^z) for z < 0 never overflows; σ′ = e/(1 + e)² with e = e^−|z| never cancels
   const logistic = (z: number) => (z >= 0 ? r(1 / r(1 + r(Math.exp(-z)))) : r(r(Math.exp(z)) / r(1 + r(Math.exp(z)))));
-  const leak = 0.01; // leaky ReLU's slope below 0
+  const leak = is("leaky-slope-0.1") ? 0.1 : 0.01; // leaky ReLU's slope below 0
   const f: Record<Elementwise, (z: number) => number> = {
     relu: (z) => (z > 0 ? z : is("leaky-relu") ? r(0.01 * z) : 0),
     logistic: (z) => (is("logistic-sign") ? logistic(-z) : logistic(z)),
@@ -34,7 +38,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
     identity: (z) => z,
     leaky_relu: (z) => (z > 0 ? z : r(leak * z)),
     // ln(1 + e^z) = max(z, 0) + ln(1 + e^−|z|): exp never overflows, and log1p keeps ln(1 + e^−40) = 4e−18
-    softplus: (z) => r(Math.max(z, 0) + r(Math.log1p(r(Math.exp(-Math.abs(z)))))),
+    softplus: (z) => (is("naive-softplus") ? r(Math.log(r(1 + r(Math.exp(z))))) : r(Math.max(z, 0) + r(Math.log1p(r(Math.exp(-Math.abs(z))))))),
     silu: (z) => r(z * logistic(z)),
   };
   const df: Record<Elementwise, (z: number) => number> = {
@@ -50,15 +54,15 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
       return r(r(4 * t) / r(r(1 + t) * r(1 + t)));
     },
     identity: () => 1,
-    leaky_relu: (z) => (z > 0 ? 1 : leak), // leaky_relu′(0) = 0.01, the left one
+    leaky_relu: (z) => ((is("leaky-relu-derivative-at-zero") ? z >= 0 : z > 0) ? 1 : leak), // leaky_relu′(0) = 0.01, the left one
     softplus: (z) => logistic(z),
     // silu′ = σ(z)·(1 + z·(1 − σ(z))), with 1 − σ(z) taken as σ(−z)
-    silu: (z) => r(logistic(z) * r(1 + r(z * logistic(-z)))),
+    silu: (z) => (is("silu-derivative-sigma") ? logistic(z) : r(logistic(z) * r(1 + r(z * logistic(-z))))),
   };
 
   /** softmax(z) = e^(z − m)/Σ e^(z − m) with m = max z: softmax(1000, 0) = (1, 0), not NaN. */
   function softmax(z: Vector): number[] {
-    const m = Math.max(...z);
+    const m = is("softmax-no-max") ? 0 : Math.max(...z);
     const e = z.map((zi) => r(Math.exp(r(zi - m))));
     const s = e.reduce((acc, x) => r(acc + x), 0);
     return e.map((x) => r(x / s));
@@ -69,7 +73,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
    */
   function softmaxBackward(a: Vector, h: Vector): number[] {
     const sh = h.reduce((acc, x) => r(acc + x), 0);
-    return a.map((aj, j) => r(h[j]! - r(aj * sh)));
+    return a.map((aj, j) => (is("softmax-diagonal") ? r(h[j]! - r(aj * h[j]!)) : r(h[j]! - r(aj * sh)))); // the diagonal alone: h_j(1 − a_j)
   }
   const layer = (name: string, z: Vector): number[] => (name === "softmax" ? softmax(z) : z.map(f[name as Elementwise]));
 
@@ -100,19 +104,19 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
         const errors = a.map((out, o) => r(out - y[o]!));
         const c = r(k * errors.reduce((s, e) => r(s + (is("cost-not-squared") ? r(2 * e) : r(e * e))), 0));
         // dc/da = 2k(a − y)
-        return { c, dC_da: errors.map((e) => (is("cost-derivative-without-2") ? r(k * e) : r(2 * k * e))) };
+        return { c, dC_da: errors.map((e) => (is("cost-derivative-without-2") ? r(k * e) : is("half-convention-mixed") ? r(2 * e) : r(2 * k * e))) };
       }
       case "binary_cross_entropy": {
-        const t = y;
+        const t = is("bce-target-flipped") ? y.map((yk) => r(1 - yk)) : y;
         // −[t ln σ(z) + (1 − t) ln σ(−z)] = max(z, 0) − t·z + ln(1 + e^−|z|)
-        const term = (zk: number, k: number) => r(r(Math.max(zk, 0) - r(zk * t[k]!)) + r(Math.log1p(r(Math.exp(-Math.abs(zk))))));
+        const term = (zk: number, k: number) => (is("naive-log-sigmoid") ? -r(r(t[k]! * r(Math.log(a[k]!))) + r(r(1 - t[k]!) * r(Math.log(r(1 - a[k]!))))) : r(r(Math.max(zk, 0) - r(zk * t[k]!)) + r(Math.log1p(r(Math.exp(-Math.abs(zk)))))));
         return { c: z.reduce((s, zk, k) => r(s + term(zk, k)), 0), delta: a.map((ak, k) => r(ak - t[k]!)) };
       }
       case "cross_entropy": {
         // −Σ y_k ln a_k with ln a_k = z_k − m − ln Σ e^(z_j − m)
         const m = Math.max(...z);
         const lse = r(m + r(Math.log(z.reduce((s, zj) => r(s + r(Math.exp(r(zj - m)))), 0))));
-        const term = (zk: number, k: number) => (y[k] === 0 ? 0 : r(y[k]! * r(lse - zk)));
+        const term = (zk: number, k: number) => (y[k] === 0 ? 0 : is("naive-log-softmax") ? -r(y[k]! * r(Math.log(a[k]!))) : r(y[k]! * r(lse - zk)));
         return { c: z.reduce((s, zk, k) => r(s + term(zk, k)), 0), delta: softmaxBackward(a, y.map((yk) => -yk)) };
       }
     }
@@ -121,7 +125,7 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
   /** The batch cost C = (1/d)·Σ_s c_s (d = n for the mean, 1 for the sum, n·K for mean_all) and its gradients, by backpropagation one sample at a time. */
   function gradients(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix): { cost: number; grads: LayerParams[] } {
     const n = inputs.length, K = network.layers.at(-1)!, L = params.length - 1;
-    const d = network.reduction === "sum" ? 1 : network.reduction === "mean_all" ? n * K : n;
+    const d = is("reduction-ignored") ? n : network.reduction === "sum" ? 1 : network.reduction === "mean_all" ? (is("mean-all-as-mean") ? n : n * K) : n;
     const passes = inputs.map((x) => forwardOne(network, params, x));
     const sumW = params.map(({ W }) => W.map((row) => row.map(() => 0)));
     const sumB = params.map(({ b }) => b.map(() => 0));
@@ -145,9 +149,10 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
         dC_da = W[0]!.map((_, j) => W.reduce((t, row, i) => r(t + r(r(row[j]!) * delta[i]!)), 0)); // dC/da_{l−1} = Wᵀδ
       }
     });
+    const dGrad = is("ce-gradient-without-mean") && network.cost === "cross_entropy" ? 1 : d; // the gradients' share of the reduction
     const grads = params.map((_, l) => ({
-      W: sumW[l]!.map((row) => row.map((g) => r(g / d))),
-      b: sumB[l]!.map((g) => (is("bias-gradient-summed") ? g : r(g / d))),
+      W: sumW[l]!.map((row) => row.map((g) => r(g / dGrad))),
+      b: sumB[l]!.map((g) => (is("bias-gradient-summed") ? g : r(g / dGrad))),
     }));
     if (is("transposed-w1-gradient")) grads[0] = { ...grads[0]!, W: grads[0]!.W[0]!.map((_, j) => grads[0]!.W.map((row) => row[j]!)) };
     if (is("gradient-off-1e-6")) grads[0]!.W[0]![0] = grads[0]!.W[0]![0]! * (1 + 1e-6);
