@@ -1,10 +1,17 @@
 /**
- * Training benchmark: 100,000 SGD steps of the seed network (3-3-1, ReLU then logistic, L = 0.05), timed
- * side by side for the reference `train` and a plain Float64Array loop written for 3-3-1 (what a user
- * would write by hand). Prints the median of several runs, the ratio, and how far the final params differ;
- * then the exact oracle's cost per case (forward + gradients at 50 digits) beside the reference's.
- * Run: `npx tsx scripts/bench.ts` (env NNCHECK_SEED, NNCHECK_BENCH_STEPS, NNCHECK_BENCH_RUNS to vary).
+ * Training benchmark: 100,000 SGD steps of the seed network (3-3-1, ReLU then logistic, L = 0.05), warm, timed side
+ * by side in turns (CPU time) for the reference `train` (its shape-specialised kernel), the reference's generic loop,
+ * a plain Float64Array loop written for 3-3-1 (what a user would write by hand), and plain C -O2
+ * (scripts/bench-train.c, compiled here with the system's `cc`; that column is skipped, saying so, without one).
+ * Prints medians and the per-turn ratios, and how far the final params differ; then the exact oracle's cost per case
+ * (forward + gradients at 50 digits) beside the reference's.
+ * Run: `npm run bench` (env NNCHECK_SEED, NNCHECK_BENCH_STEPS, NNCHECK_BENCH_RUNS to vary).
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { generateFontData } from "../src/data/index.ts";
 import type { Matrix, Params } from "../src/network/types.ts";
@@ -58,24 +65,58 @@ function plainTrain(params: Params, inputs: Matrix, targets: Matrix, L: number, 
 
 interface Timing {
   readonly name: string;
+  /** CPU ms of each timed run. */
   readonly ms: number[];
   readonly result: Params;
 }
 
-/** Times the contenders in turns (a, b, a, b, …) after warm-up, so that both see the same machine load. */
-function timeInTurns(contenders: readonly { name: string; run: () => Params }[]): Timing[] {
+/** CPU milliseconds (user + system) that `run` takes in this process. */
+function cpuMs(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** The C contender: scripts/bench-train.c compiled with `cc -O2`, or why there is none. */
+function compileC(): { binary: string; dir: string } | { skipped: string } {
+  const dir = mkdtempSync(join(tmpdir(), "nncheck-bench-"));
+  const binary = join(dir, "bench-train");
+  const source = fileURLToPath(new URL("./bench-train.c", import.meta.url));
+  const cc = spawnSync("cc", ["-O2", "-o", binary, source, "-lm"], { encoding: "utf8" });
+  if (cc.error !== undefined || cc.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return { skipped: cc.error !== undefined ? `no C compiler (cc: ${cc.error.message})` : `cc failed: ${cc.stderr.trim()}` };
+  }
+  return { binary, dir };
+}
+
+const cInput = [
+  `${steps} ${learningRate}`, ...params.flatMap(({ W, b }) => [...W.flat(), ...b]).map(String),
+  String(sampleCount), ...data.inputs.map((x, s) => `${x.join(" ")} ${data.targets[s]![0]}`), order.join(" "),
+].join("\n");
+
+/** One run of the C program: its own CPU time of the timed (second) run, and the params it trained. */
+function runC(binary: string): { ms: number; result: Params } {
+  const run = spawnSync(binary, [], { input: cInput, encoding: "utf8", maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`${binary} exited ${run.status}: ${run.stderr}`);
+  const [ms, ...p] = run.stdout.trim().split("\n").map(Number);
+  const W1 = [p.slice(0, 3), p.slice(3, 6), p.slice(6, 9)];
+  return { ms: ms!, result: [{ W: W1, b: p.slice(9, 12) }, { W: [p.slice(12, 15)], b: [p[15]!] }] };
+}
+
+/** Times the contenders in turns (a, b, c, a, b, c, …) after warm-up, so that all see the same machine load. */
+function timeInTurns(contenders: readonly { name: string; run: () => Params }[], c: { binary: string } | undefined): Timing[] {
   const timings = contenders.map(({ name, run }) => {
-    for (let i = 0; i < 3; i++) run(); // warm-up: let the JIT compile both loops
+    for (let i = 0; i < 3; i++) run(); // warm-up: let the JIT compile every loop
     return { name, ms: [] as number[], result: run() };
   });
+  const cTiming: Timing | undefined = c === undefined ? undefined : { name: "plain C -O2", ms: [], result: runC(c.binary).result };
   for (let r = 0; r < runs; r++) {
-    contenders.forEach(({ run }, c) => {
-      const start = performance.now();
-      run();
-      timings[c]!.ms.push(performance.now() - start);
-    });
+    contenders.forEach(({ run }, i) => timings[i]!.ms.push(cpuMs(run)));
+    if (c !== undefined) cTiming!.ms.push(runC(c.binary).ms);
   }
-  return timings;
+  return cTiming === undefined ? timings : [...timings, cTiming];
 }
 
 function median(values: readonly number[]): number {
@@ -92,10 +133,14 @@ function maxAbsDifference(p: Params, q: Params): number {
   return max;
 }
 
-const [reference, plain] = timeInTurns([
+const c = compileC();
+const timings = timeInTurns([
   { name: "reference train", run: () => train(seedNetwork, params, data.inputs, data.targets, learningRate, order).params },
+  { name: "generic loop", run: () => train(seedNetwork, params, data.inputs, data.targets, learningRate, order, { generic: true }).params },
   { name: "plain 3-3-1 loop", run: () => plainTrain(params, data.inputs, data.targets, learningRate, order) },
-]) as [Timing, Timing];
+], "binary" in c ? c : undefined);
+if ("dir" in c) rmSync(c.dir, { recursive: true, force: true });
+const [reference, generic, plain, cLoop] = timings as [Timing, Timing, Timing, Timing | undefined];
 
 // ---------------------------------------------------------------------------------------------------
 // The exact oracle: one forward + gradients of the seed network on one sample at 50 digits, per case, over the
@@ -117,14 +162,23 @@ for (let r = 0; r < 5; r++) {
 }
 
 const report = (t: Timing) =>
-  `${t.name.padEnd(18)} ${median(t.ms).toFixed(2).padStart(9)} ms  (${((median(t.ms) * 1e6) / steps).toFixed(0)} ns/step; min ${Math.min(...t.ms).toFixed(2)} ms)`;
-console.log(`seed network 3-3-1, ${steps} SGD steps, L = ${learningRate}, ${sampleCount} samples, seed ${seed}, median of ${runs} runs in turns`);
-console.log(report(reference));
-console.log(report(plain));
-const ratios = reference.ms.map((ms, r) => ms / plain.ms[r]!);
-console.log(`ratio reference / plain: ${median(ratios).toFixed(2)} (median of per-turn ratios; ${(median(reference.ms) / median(plain.ms)).toFixed(2)} from the medians; goal ≤ 3)`);
+  `${t.name.padEnd(18)} ${median(t.ms).toFixed(2).padStart(9)} ms CPU  (${((median(t.ms) * 1e6) / steps).toFixed(0)} ns/step; min ${Math.min(...t.ms).toFixed(2)} ms)`;
+const ratio = (a: Timing, b: Timing) => `${median(a.ms.map((ms, r) => ms / b.ms[r]!)).toFixed(2)} (median of per-turn ratios; ${(median(a.ms) / median(b.ms)).toFixed(2)} from the medians)`;
+console.log(`seed network 3-3-1, ${steps} SGD steps, L = ${learningRate}, ${sampleCount} samples, seed ${seed}, warm, median of ${runs} runs in turns, CPU time`);
+for (const t of timings) if (t !== undefined) console.log(report(t));
+if (cLoop !== undefined) console.log(`ratio reference / plain C -O2: ${ratio(reference, cLoop)}; goal ≤ 3`);
+else console.log(`plain C -O2: SKIPPED, ${(c as { skipped: string }).skipped}`);
+console.log(`ratio reference / plain JS loop: ${ratio(reference, plain)}`);
+console.log(`ratio generic loop / reference: ${ratio(generic, reference)} (what the specialised kernel gains)`);
+const bits = JSON.stringify(reference.result) === JSON.stringify(generic.result) && reference.result.every(({ W, b }, l) =>
+  W.every((row, i) => row.every((w, j) => Object.is(w, generic.result[l]!.W[i]![j]))) && b.every((v, i) => Object.is(v, generic.result[l]!.b[i])));
+console.log(`final params, reference kernel vs generic loop: ${bits ? "bit-identical" : "DIFFERENT"}`);
 const difference = maxAbsDifference(reference.result, plain.result);
-console.log(`final params, max |reference − plain|: ${difference.toExponential(2)}  (${difference <= 1e-9 ? "agree" : "DISAGREE"} to 1e-9)`);
+console.log(`final params, max |reference − plain JS|: ${difference.toExponential(2)}  (${difference <= 1e-9 ? "agree" : "DISAGREE"} to 1e-9)`);
+if (cLoop !== undefined) {
+  const cDifference = maxAbsDifference(reference.result, cLoop.result);
+  console.log(`final params, max |reference − plain C|: ${cDifference.toExponential(2)}  (${cDifference <= 1e-9 ? "agree" : "DISAGREE"} to 1e-9; C's exp may differ from V8's in the last bit)`);
+}
 console.log(
   `oracle forward + gradients, seed network, 1 sample, 50 digits: ${median(oracleUs).toFixed(0)} µs per case ` +
     `(reference gradients, ml-matrix: ${median(referenceUs).toFixed(1)} µs; ratio ${(median(oracleUs) / median(referenceUs)).toFixed(0)}×)`,

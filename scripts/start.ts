@@ -5,12 +5,12 @@ import { fileURLToPath } from "node:url";
 import { shellCommand } from "../src/harness/shellQuote.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = fileURLToPath(new URL("../src/cli/bin.js", import.meta.url));
+const bin = ["--import", "tsx/esm", fileURLToPath(new URL("../src/cli/bin.ts", import.meta.url))]; // the CLI from the sources
 const extra = process.argv.slice(2); // e.g. npm start -- --seed 7
 
 function run(title: string, args: readonly string[]): number {
   process.stdout.write(`\n=== ${title}: nncheck ${shellCommand(args)}\n\n`);
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [...bin, ...args], { cwd: root, stdio: "inherit" });
   return result.status ?? 1;
 }
 

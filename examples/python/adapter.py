@@ -1,12 +1,9 @@
 #!/usr/bin/env python3
-"""A float64 numpy network speaking nncheck protocol v1: one JSON request per line on stdin, one response per
-line on stdout (see README.md). Samples run down the columns, as in the seed chapter: X is features x samples,
+"""A float64 numpy network for nncheck, only the math: nncheck_adapter.serve (beside this file) speaks protocol v1
+(see README.md). Samples run down the columns, as in the seed chapter (layout="columns"): X is features x samples,
 Z1 = W1 @ X + B1, A1 = relu(Z1), Z2 = W2 @ A1 + B2, A2 = logistic(Z2)."""
-import json
-import sys
 import numpy as np
-
-METHODS = ["forward", "gradients", "step", "train", "activation"]
+from nncheck_adapter import InvalidParams, serve
 
 # --- activations: f and f' side by side, finite and accurate for every finite input -----------------
 def logistic(z):
@@ -18,132 +15,90 @@ def d_logistic(z):
 def d_tanh(z):
     t = np.exp(-2 * np.abs(z))
     return 4 * t / (1 + t) ** 2  # = 1 - tanh(z)**2, accurate for large |z|
+def softplus(z):
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))  # = ln(1 + e^z), softplus(800) = 800
+def softmax(Z):
+    E = np.exp(Z - Z.max(axis=0))  # subtract the max of each column (sample): softmax([1000, 0]) = [1, 0]
+    return E / E.sum(axis=0)
+def d_softmax(x):
+    a = softmax(x)  # for the activation method: one vector of logits, its Jacobian da_i/dx_j = a_i (delta_ij - a_j)
+    return np.diag(a) - np.outer(a, a)
 
 ACTIVATIONS = {
     "relu": (lambda z: np.where(z > 0, z, 0.0), lambda z: np.where(z > 0, 1.0, 0.0)),  # relu'(0) = 0
     "logistic": (logistic, d_logistic),
     "tanh": (np.tanh, d_tanh),
     "identity": (lambda z: z, np.ones_like),
+    "leaky_relu": (lambda z: np.where(z > 0, z, 0.01 * z), lambda z: np.where(z > 0, 1.0, 0.01)),  # leaky_relu'(0) = 0.01
+    "softplus": (softplus, logistic),
+    "silu": (lambda z: z * logistic(z), lambda z: logistic(z) * (1 + z * logistic(-z))),  # 1 - logistic(z) as logistic(-z)
+    "softmax": (softmax, d_softmax),  # the output layer only: backward takes its Jacobian product (below)
 }
 
-# --- the network: params is [(W, B)], acts is [(f, df)], one per layer after the input --------------
-def forward_prop(params, acts, X):
+# --- costs: per sample, summed over the outputs; dC/dZ of the output layer -------------------------------
+def output_delta(cost, name, Z, A, Y):
+    """The per-sample cost (summed) and dc/dZ of the output layer, before the batch reduction."""
+    needs = {"binary_cross_entropy": "logistic", "cross_entropy": "softmax"}.get(cost, name)
+    if name != needs:
+        raise InvalidParams(f"cost {cost!r} needs a {needs} output layer, not {name!r}")
+    if cost == "binary_cross_entropy":  # on a logistic output: -[y ln a + (1 - y) ln(1 - a)] = softplus(z) - y z
+        return np.sum(softplus(Z) - Y * Z), A - Y
+    if cost == "cross_entropy":  # on a softmax output: -sum y ln a with ln a = z - logsumexp(z), and dc/dz = a - y
+        log_a = Z - Z.max(axis=0) - np.log(np.exp(Z - Z.max(axis=0)).sum(axis=0))
+        return -np.sum(Y * log_a), A * Y.sum(axis=0) - Y
+    k = 0.5 if cost == "half_squared_error" else 1.0
+    cost_sum, dC_dA = k * np.sum((A - Y) ** 2), 2 * k * (A - Y)
+    if name == "softmax":  # the Jacobian product a * (g - sum(a g)), column by column
+        return cost_sum, A * (dC_dA - np.sum(A * dC_dA, axis=0))
+    return cost_sum, dC_dA * ACTIVATIONS[name][1](Z)
+
+def divisor(net, n):
+    """mean: over the n samples; sum: 1; mean_all: over the n samples and every output."""
+    return {"mean": n, "sum": 1, "mean_all": n * net.layers[-1]}[net.reduction]
+
+# --- the network: params is [(W, B)], one per layer after the input ---------------------------------------
+def forward_prop(params, names, X):
     """[(Z, A)] for every layer after the input; X is features x samples."""
     layers, A = [], X
-    for (W, B), (f, _) in zip(params, acts):
+    for (W, B), name in zip(params, names):
         Z = W @ A + B
-        A = f(Z)
+        A = ACTIVATIONS[name][0](Z)
         layers.append((Z, A))
     return layers
-def backward_prop(params, acts, X, Y):
-    """The cost C = mean over samples of sum((A - Y)**2), and [(dC_dW, dC_dB)] for every layer."""
-    layers = forward_prop(params, acts, X)
-    A_out, n = layers[-1][1], X.shape[1]
-    cost = np.sum((A_out - Y) ** 2) / n
-    dC_dA = 2 * (A_out - Y) / n
+def backward_prop(net, params, X, Y):
+    """The batch cost C (the per-sample costs reduced as net.reduction says), and [(dC_dW, dC_dB)] for every layer."""
+    layers = forward_prop(params, net.activations, X)
+    d = divisor(net, X.shape[1])
+    cost_sum, delta = output_delta(net.cost, net.activations[-1], *layers[-1], Y)
+    delta = delta / d
     grads = []
     for l in reversed(range(len(layers))):
         A_prev = layers[l - 1][1] if l > 0 else X
-        delta = dC_dA * acts[l][1](layers[l][0])  # dC/dZ = dC/dA * dA/dZ
         grads.insert(0, (delta @ A_prev.T, delta.sum(axis=1, keepdims=True)))
-        dC_dA = params[l][0].T @ delta
-    return cost, grads
+        if l > 0:
+            delta = (params[l][0].T @ delta) * ACTIVATIONS[net.activations[l - 1]][1](layers[l - 1][0])  # dC/dZ = dC/dA * dA/dZ
+    return cost_sum / d, grads
 def descend(params, grads, L):
     return [(W - L * dW, B - L * dB) for (W, B), (dW, dB) in zip(params, grads)]  # gradient descent
 
-# --- requests: check and convert, then answer -----------------------------------------------------
-class BadRequest(Exception):  # args: (error code, message)
-    pass
-
-def need(ok, message, code="invalid_params"):
-    if not ok:
-        raise BadRequest(code, message)
-def floats(value, shape, name):  # nested lists of numbers -> float64 array of this shape
-    try:
-        a = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise BadRequest("invalid_params", f"{name} must be numbers shaped {shape}") from None
-    need(a.shape == shape, f"{name} has shape {a.shape}, expected {shape}")
-    return a
-def network(p):
-    """(params, acts, X, Y) from a request's network, params, inputs and targets (Y is None without targets)."""
-    sizes, names = p["network"]["layers"], p["network"]["activations"]
-    need(p["network"].get("cost") == "squared_error", "only cost 'squared_error' is offered", "unsupported")
-    need(len(sizes) >= 2 and len(names) == len(sizes) - 1, "network needs one activation per layer after the input")
-    need(all(a in ACTIVATIONS for a in names), f"activations {names} are not all offered", "unsupported")
-    need(len(p["params"]) == len(names), "params needs one {W, b} per layer after the input")
-    params = [(floats(q["W"], (sizes[l + 1], sizes[l]), f"params[{l}].W"),
-               floats(q["b"], (sizes[l + 1],), f"params[{l}].b").reshape(-1, 1)) for l, q in enumerate(p["params"])]
-    X = floats(p["inputs"], (len(p["inputs"]), sizes[0]), "inputs").T
-    Y = floats(p["targets"], (X.shape[1], sizes[-1]), "targets").T if "targets" in p else None
-    return params, [ACTIVATIONS[a] for a in names], X, Y
-def wire_params(params):
-    return [{"W": W, "b": B.ravel()} for W, B in params]
-
-def answer(method, p):
-    if method == "hello":
-        need(p.get("protocol") == 1, f"protocol {p.get('protocol')!r} asked, this adapter speaks 1")
-        return {"protocol": 1, "name": "numpy example adapter", "language": "python", "dtype": "float64",
-                "methods": METHODS, "activations": list(ACTIVATIONS)}
-    if method == "shutdown":
-        return {}
-    if method == "activation":
-        need(p["name"] in ACTIVATIONS, f"activation {p['name']!r} is not offered", "unsupported")
-        f, df = ACTIVATIONS[p["name"]]
-        x = floats(p["x"], (len(p["x"]),), "x")
-        return {"value": f(x), "derivative": df(x)}
-    need(method in METHODS, f"method {method!r} is not offered", "unsupported")
-    params, acts, X, Y = network(p)
-    if method == "forward":
-        return {"layers": [{"z": Z.T, "a": A.T} for Z, A in forward_prop(params, acts, X)]}
-    need(Y is not None, "targets are missing")
-    if method == "gradients":
-        cost, grads = backward_prop(params, acts, X, Y)
-        return {"cost": cost, "grads": wire_params(grads)}
-    L = float(p["learningRate"])
-    if method == "step":
-        return {"params": wire_params(descend(params, backward_prop(params, acts, X, Y)[1], L))}
+# --- the methods nncheck calls: net.activations are names, the rest are float64 arrays, shapes checked ----------
+def forward(net, params, X):
+    return forward_prop(params, net.activations, X)
+def gradients(net, params, X, Y):
+    return backward_prop(net, params, X, Y)
+def step(net, params, X, Y, L):
+    return descend(params, backward_prop(net, params, X, Y)[1], L)
+def train(net, params, X, Y, L, order):
+    """SGD, one sample per step; the costs are each sample's cost before its step."""
     costs = []
-    for i in p["order"]:  # train: SGD, one sample per step
-        need(isinstance(i, int) and 0 <= i < X.shape[1], f"order entry {i!r} is not a sample index")
-        cost, grads = backward_prop(params, acts, X[:, i:i + 1], Y[:, i:i + 1])
+    for i in order:
+        cost, grads = backward_prop(net, params, X[:, i:i + 1], Y[:, i:i + 1])
         costs.append(cost)
         params = descend(params, grads, L)
-    return {"params": wire_params(params), "costs": costs}
-
-# --- the wire: non-finite numbers travel as the strings "NaN", "Infinity", "-Infinity" -------------
-def decode(v):
-    if isinstance(v, list):
-        return [decode(x) for x in v]
-    if isinstance(v, dict):
-        return {k: decode(x) for k, x in v.items()}
-    return float(v) if v in ("NaN", "Infinity", "-Infinity") else v
-def encode(v):  # json.dumps writes -0.0 as -0.0 and other floats in shortest round-trip form
-    if isinstance(v, (np.ndarray, list, tuple)):
-        return [encode(x) for x in v]
-    if isinstance(v, dict):
-        return {k: encode(x) for k, x in v.items()}
-    if isinstance(v, float) and not np.isfinite(v):
-        return "NaN" if np.isnan(v) else "Infinity" if v > 0 else "-Infinity"
-    return v
-
-def main():
-    for line in sys.stdin:
-        request, error = None, None
-        try:
-            request = decode(json.loads(line))
-            result = encode(answer(request["method"], request.get("params", {})))
-        except BadRequest as e:
-            error = {"code": e.args[0], "message": e.args[1]}
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:  # a malformed request
-            error = {"code": "invalid_params", "message": f"{type(e).__name__}: {e}"}
-        except Exception as e:  # a bug here must not kill the process
-            error = {"code": "internal", "message": f"{type(e).__name__}: {e}"}
-        response = {"id": request.get("id") if isinstance(request, dict) else None}
-        response.update({"error": error} if error else {"result": result})
-        print(json.dumps(response, allow_nan=False), flush=True)  # flush: nncheck is waiting for this line
-        if not error and request["method"] == "shutdown":
-            return
+    return params, costs
 
 if __name__ == "__main__":
-    main()
+    serve(forward=forward, gradients=gradients, step=step, train=train, activations=ACTIVATIONS,
+          costs=["squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"],
+          reductions=["mean", "sum", "mean_all"], dtype="float64", layout="columns",
+          name="numpy example adapter", language="python")

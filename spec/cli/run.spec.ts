@@ -163,7 +163,7 @@ describe("nncheck run (in-process)", () => {
     [["run", "--seed=-1"], "--seed must be a non-negative integer"],
     [["run", "--runs", "0"], "--runs must be an integer ≥ 1"],
     [["run", "--timeout-ms", "fast"], "--timeout-ms must be an integer ≥ 1"],
-    [["run", "--reporter", "html"], 'unknown reporter "html"'],
+    [["run", "--reporter", "xml"], 'unknown reporter "xml"'],
     [["run", "--reporter", "pretty", "--reporter", "json"], "reporters pretty and json would both write to stdout"],
     [["run", "--only", "oracel"], '--only "oracel" matches no check'],
     [["run", "--only", "oracle/gradients/*", "--replay", "3:1"], "--replay replays one check's counterexample, but 4 checks are selected"],

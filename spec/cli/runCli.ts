@@ -11,10 +11,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node src/cli/bin.js …args` from the repo root, as a user's `nncheck …args` would. */
+/** Node's arguments that run the CLI from the sources: `node --import tsx/esm src/cli/bin.ts …` (the package runs dist/). */
+export const CLI_FROM_SOURCES: readonly string[] = ["--import", "tsx/esm", "src/cli/bin.ts"];
+
+/** Runs `node --import tsx/esm src/cli/bin.ts …args` from the repo root, as a user's `nncheck …args` would. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/bin.js", ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { shellCommand } from "../../src/harness/index.ts";
 import { FAKE, waitUntilGone } from "../protocol/helpers.ts";
-import { REPO_ROOT, runCli } from "./runCli.ts";
+import { CLI_FROM_SOURCES, REPO_ROOT, runCli } from "./runCli.ts";
 
 /** The pids of the direct children of `pid`. */
 function childrenOf(pid: number): number[] {
@@ -24,7 +24,7 @@ describe("nncheck run closes the implementation", () => {
 
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it.concurrent(`on ${signal}: kills the implementation and exits ${code} at once`, async () => {
-      const child = spawn(process.execPath, ["src/cli/bin.js", "run", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--timeout-ms", "60000"], { cwd: REPO_ROOT });
+      const child = spawn(process.execPath, [...CLI_FROM_SOURCES, "run", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--timeout-ms", "60000"], { cwd: REPO_ROOT });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on("close", resolve));

@@ -4,7 +4,14 @@ import { validateGradientsRequest } from "../../src/network/validate.ts";
 import { seedNetwork } from "../../src/network/types.ts";
 import { createOracle } from "../../src/oracle/index.ts";
 import {
+  BINARY_NETWORK,
+  CLASSIFIER_NETWORK,
+  FONT_CLASSIFIER_TRAINING,
   deadUnitCaseArb,
+  fontClassifierRequest,
+  logitShiftArb,
+  logitVectorArb,
+  probabilityVectorArb,
   edgeDouble,
   edgeValues,
   gradientsRequestOf,
@@ -77,5 +84,46 @@ describe("arbitraries", () => {
       expect([...p].sort()).toEqual(Array.from({ length: n }, (_, i) => i));
       expect(p.some((v, i) => v !== i)).toBe(true);
     }), { seed: 1 });
+  });
+
+  it("draw cross-entropy targets as probability vectors that sum to 1 exactly, one-hot ones among them", () => {
+    const targets = fc.sample(networkCaseArb(CLASSIFIER_NETWORK), { seed: 2, numRuns: 200 }).flatMap((c) => c.targets);
+    for (const y of targets) {
+      expect(y.every((v) => v >= 0 && v <= 1 && Math.fround(v) === v)).toBe(true);
+      expect(y.reduce((s, v) => s + v, 0)).toBe(1);
+    }
+    const oneHot = targets.filter((y) => y.filter((v) => v === 1).length === 1);
+    expect(oneHot.length / targets.length).toBeGreaterThan(0.3);
+    expect(oneHot.length / targets.length).toBeLessThan(0.7);
+    expect(fc.sample(probabilityVectorArb(1), { seed: 1, numRuns: 5 })).toEqual(Array(5).fill([1]));
+  });
+
+  it("draw BCE targets in [0, 1], exactly 0 or 1 about half the time", () => {
+    const entries = fc.sample(networkCaseArb(BINARY_NETWORK), { seed: 3, numRuns: 200 }).flatMap((c) => c.targets.flat());
+    expect(entries.every((v) => v >= 0 && v <= 1)).toBe(true);
+    const ends = entries.filter((v) => v === 0 || v === 1).length / entries.length;
+    expect(ends).toBeGreaterThan(0.35);
+    expect(ends).toBeLessThan(0.65);
+  });
+
+  it("draw logits and shifts whose sums are exact in float32, huge logits included", () => {
+    const pairs = fc.sample(fc.record({ z: logitVectorArb(), c: logitShiftArb() }), { seed: 5, numRuns: 500 });
+    for (const { z, c } of pairs) {
+      expect(c).not.toBe(0);
+      for (const zi of z) expect(Math.fround(zi + c) - c).toBe(zi);
+    }
+    expect(pairs.some(({ z }) => z.some((zi) => Math.abs(zi) >= 710))).toBe(true);
+    expect(pairs.some(({ c }) => Math.abs(c) >= 1000)).toBe(true);
+  });
+
+  it("train the font classifier on one-hot targets with paired windows", () => {
+    const { steps, window, samples } = FONT_CLASSIFIER_TRAINING;
+    const r = fontClassifierRequest(77);
+    expect(r.network).toMatchObject({ layers: [3, 3, 2], activations: ["relu", "softmax"], cost: "cross_entropy" });
+    expect(r.inputs).toHaveLength(samples);
+    expect(r.targets.every((y) => (y[0] === 1 && y[1] === 0) || (y[0] === 0 && y[1] === 1))).toBe(true);
+    expect(new Set(r.targets.map((y) => y[0])).size).toBe(2);
+    expect(r.order.slice(steps - window)).toEqual(r.order.slice(0, window));
+    expect(fontClassifierRequest(77)).toEqual(r);
   });
 });

@@ -48,7 +48,8 @@ describe("examples/python/adapter.py", () => {
   it("says hello with every method and activation", () => {
     expect(adapter.helloResult).toEqual({
       protocol: 1, name: "numpy example adapter", language: "python", dtype: "float64",
-      methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity"],
+      methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity", "leaky_relu", "softplus", "silu", "softmax"],
+      costs: ["squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"], reductions: ["mean", "sum", "mean_all"],
     });
   });
 

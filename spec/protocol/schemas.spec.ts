@@ -89,7 +89,7 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
       "this is not json",
       '{"id": 2, "method": "hello", "params": {"protocol": 2}}',
       '{"id": 3, "method": "frobnicate", "params": {}}',
-      '{"id": 4, "method": "activation", "params": {"name": "softplus", "x": [1]}}',
+      '{"id": 4, "method": "activation", "params": {"name": "gelu", "x": [1]}}',
       variant(5, (p) => ((p.params as { W: number[][] }[])[0]!.W = [[1, 2], [3, 4], [5, 6]])),
       variant(6, (p) => (p.inputs = [["abc", 1, 2]])),
       variant(7, (p) => delete p.network),
@@ -103,7 +103,7 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     const parsed = responses.map((l) => JSON.parse(l) as { id: number | null; error?: { code: string; message: string } });
     expect(parsed.map((r) => [r.id, r.error?.code ?? "result"])).toEqual([
       [null, "invalid_params"], [2, "invalid_params"], [3, "unsupported"], [4, "unsupported"], [5, "invalid_params"],
-      [6, "invalid_params"], [7, "invalid_params"], [8, "unsupported"], [9, "invalid_params"], [10, "result"], [11, "result"],
+      [6, "invalid_params"], [7, "invalid_params"], [8, "result"], [9, "invalid_params"], [10, "result"], [11, "result"],
     ]);
     expect(parsed[4]!.error!.message).toBe("params[0].W has shape (3, 2), expected (3, 3)");
     expect(parsed[8]!.error!.message).toBe("order entry 5 is not a sample index");

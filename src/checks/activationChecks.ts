@@ -4,11 +4,12 @@
  * fails on non-finite answers, a broken convention (ReLU′(0) = 0) or lost accuracy on the core domain |x| ≤ 30;
  * lossy ranges elsewhere are reported in the details, not failed.
  */
-import { auditActivation, auditVectorActivation, CORE_LIMIT, describeLossyRanges, describeRange, formatUlps, LOSSY_ULPS, showX, type ActivationAudit, type FunctionAudit, type PointError, type VectorAudit, type VectorEntryError } from "../activationAudit/index.ts";
+import { auditActivation, auditVectorActivation, CORE_LIMIT, describeLossyRanges, DOMAIN_LIMIT, describeRange, formatUlps, LOSSY_ULPS, showX, type ActivationAudit, type FunctionAudit, type PointError, type VectorAudit, type VectorEntryError } from "../activationAudit/index.ts";
 import { ACTIVATION_TABLE } from "../family/activations.ts";
 import type { EntryResult } from "../gradcheck/index.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { ACTIVATIONS, type Activation } from "../network/types.ts";
+import { significant } from "./entryHeatmap.ts";
 
 /** Failing points shown per check in the per-entry table. */
 const MAX_ENTRIES = 24;
@@ -97,6 +98,7 @@ export function activationAuditOutcome(id: string, audit: ActivationAudit, conte
     conventions: audit.conventions,
     notes: audit.notes,
     failures: audit.failures,
+    ulpCurve: ulpCurve(audit),
     ...(entries.length > 0 ? { entries } : {}),
   };
   const summary = `worst ${worst(audit.value)} (f), ${worst(audit.derivative)} (f′) of ${dtype} over ${audit.points} inputs`;
@@ -107,6 +109,43 @@ export function activationAuditOutcome(id: string, audit: ActivationAudit, conte
   const more = audit.failures.length > 1 ? ` (+${audit.failures.length - 1} more: ${audit.failures.slice(1).join("; ")})` : "";
   const lost = lossy.length === 0 ? "" : `; accuracy lost: ${lossy.join("; ")}`;
   return { status: "failed", message: `${name}: ${audit.failures[0]}${more}${lost}`, details };
+}
+
+/** Bins of the ulp curve over x, on the axis t = sign(x)·log10(1 + |x|) (linear near 0, logarithmic beyond 1). */
+export const ULP_CURVE_BINS = 200;
+
+/** The ulp error over x for a report's plot: per bin of the axis, the x range of its points and the worst ulps of f and f′. */
+export interface UlpCurve {
+  readonly axis: "sign(x)·log10(1 + |x|)";
+  readonly bins: number;
+  /** The ulps beyond which a point is lossy (LOSSY_ULPS of the dtype), and the core domain's bound on |x|. */
+  readonly lossyUlps: number;
+  readonly coreLimit: number;
+  /** Per non-empty bin: the smallest and largest x in it, the worst ulps of f and of f′ (3 significant digits; Infinity for a non-finite answer). */
+  readonly x0: readonly number[];
+  readonly x1: readonly number[];
+  readonly value: readonly number[];
+  readonly derivative: readonly number[];
+}
+
+/** The audit's per-point ulps, reduced to the worst per bin: every point counted, the JSON a few kB. */
+export function ulpCurve(audit: ActivationAudit): UlpCurve {
+  const axis = (x: number) => Math.sign(x) * Math.log10(1 + Math.abs(x));
+  const limit = axis(DOMAIN_LIMIT);
+  const bins = new Map<number, { x0: number; x1: number; value: number; derivative: number }>();
+  audit.value.points.forEach((p, k) => {
+    const bin = Math.min(ULP_CURVE_BINS - 1, Math.max(0, Math.floor(((axis(p.x) + limit) / (2 * limit)) * ULP_CURVE_BINS)));
+    const d = audit.derivative.points[k]!.ulps;
+    const b = bins.get(bin);
+    if (b === undefined) bins.set(bin, { x0: p.x, x1: p.x, value: p.ulps, derivative: d });
+    else bins.set(bin, { x0: Math.min(b.x0, p.x), x1: Math.max(b.x1, p.x), value: Math.max(b.value, p.ulps), derivative: Math.max(b.derivative, d) });
+  });
+  const sorted = [...bins].sort(([a], [b]) => a - b).map(([, b]) => b);
+  return {
+    axis: "sign(x)·log10(1 + |x|)", bins: ULP_CURVE_BINS, lossyUlps: LOSSY_ULPS[audit.dtype], coreLimit: CORE_LIMIT,
+    x0: sorted.map((b) => b.x0), x1: sorted.map((b) => b.x1),
+    value: sorted.map((b) => significant(b.value)), derivative: sorted.map((b) => significant(b.derivative)),
+  };
 }
 
 function pointSummary(p: PointError | undefined) {

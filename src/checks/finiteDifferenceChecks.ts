@@ -13,6 +13,7 @@ import type { NetworkSpec } from "../network/types.ts";
 import { createRng, type Rng } from "../random/rng.ts";
 import { isKinked } from "../family/activations.ts";
 import { CLASSIFIER_SHAPES } from "./oracleChecks.ts";
+import { entryGrids } from "./entryHeatmap.ts";
 
 /** The shapes the finite-difference checks run on: the seed's network, a tanh one, a deeper mixed one, and the classifier shapes (the mean). */
 export const FD_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
@@ -92,6 +93,7 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
       const worst = [...failing.mismatches].sort((a, b) => Math.abs(b.analytic - b.numeric) / b.tolerance - Math.abs(a.analytic - a.numeric) / a.tolerance);
       const named = worst.slice(0, 4).map((v) => `${v.entry}: analytic ${v.analytic.toPrecision(6)}, numeric ${v.numeric.toPrecision(6)} ± ${v.errorEstimate.toPrecision(2)}`).join("; ");
       const hints = hintsFor(failing.mismatches);
+      const grids = mode === "full" ? entryGrids(failing.verdicts.map(verdictEntry)) : undefined;
       return {
         status: "failed",
         message: `gradients disagree with finite differences in ${reports.filter((r) => !r.ok).length} of ${cases.length} cases; case ${index} (${kind}): ${failing.mismatches.length} of ${failing.verdicts.length} entries (${named}${worst.length > 4 ? "; …" : ""})`,
@@ -103,6 +105,7 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
           seed: context.seed,
           replay,
           failingCase: { index, kind, request: { ...request, params: failing.params } },
+          ...(grids !== undefined ? { heatmap: { case: index, kind, grids } } : {}),
         },
       };
     },

@@ -97,7 +97,7 @@ function trajectoryCheck(): Check {
           const request = { network: fixture.network, params: start, inputs, targets, learningRate, order: fixture.order.slice(first, first + CHUNK) };
           const actual = await context.implementation.train(request);
           const comparison = compareTrain(request, actual, { dtype: context.dtype, oracle, roundedInputs: true }, exact);
-          return { kind: `steps ${first}–${first + request.order.length - 1}`, index: chunk, request, actual, comparison };
+          return { kind: `steps ${first}–${first + request.order.length - 1}`, index: chunk, request, actual, comparison, firstStep: first };
         }),
       );
       return comparisonOutcome(id, "train", compared, context);

@@ -14,3 +14,4 @@ import { propertyChecks } from "./propertyChecks.ts";
 export function allChecks(): Check[] {
   return [...activationChecks(), ...fixtureChecks(), ...oracleChecks(), ...finiteDifferenceChecks(), ...propertyChecks()];
 }
+export { suiteIdentity } from "./suiteIdentity.ts";

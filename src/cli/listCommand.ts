@@ -12,7 +12,7 @@ Options:
   --skip GLOB    leave out the checks that match (repeatable)
   -h, --help     print this help
 
-Exit codes: 0 success, 2 bad usage (or an --only pattern that matches no check).`;
+Exit codes: 0 success, 2 bad usage (or an --only or --skip pattern that matches no check).`;
 
 /** `nncheck list`: prints every check id (with `--long`, its description too). */
 export const listCommand: Command = {

@@ -1,14 +1,20 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { FontDataError } from "../data/index.ts";
+import { FontDataError } from "../data/FontDataError.ts";
+import { NNCHECK_VERSION } from "../harness/version.ts";
 import type { CliIo, Command } from "./command.ts";
 import { processIo, UsageError } from "./command.ts";
-import { listCommand } from "./listCommand.ts";
-import { runCommand } from "./runCommand.ts";
-import { trainCommand } from "./trainCommand.ts";
 
-/** Every subcommand, by name: add a new one here. */
-const COMMANDS: readonly Command[] = [runCommand, listCommand, trainCommand];
+/**
+ * Every subcommand, by name: add a new one here. A command's module is imported only when it runs, so that
+ * `nncheck --help` loads none of them (the summaries are the commands' own: spec/cli/startup.spec.ts compares).
+ */
+export const COMMANDS: readonly { readonly name: string; readonly summary: string; readonly load: () => Promise<Command> }[] = [
+  { name: "run", summary: "run the conformance checks against an implementation (default: the reference)", load: async () => (await import("./runCommand.ts")).runCommand },
+  { name: "list", summary: "list the conformance checks' ids (with --long, their descriptions)", load: async () => (await import("./listCommand.ts")).listCommand },
+  { name: "train", summary: "train the seed's network with the reference and print its test accuracy", load: async () => (await import("./trainCommand.ts")).trainCommand },
+  { name: "compare", summary: "run several implementations against the same checks: a matrix, report cards and badges", load: async () => (await import("./compareCommand.ts")).compareCommand },
+];
 
 /** Errors that are the user's to fix (bad usage or bad input): printed as one line, exit code 2. */
 const USER_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [UsageError, FontDataError];
@@ -16,7 +22,10 @@ const USER_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [Usag
 function topUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return ["Usage: nncheck <command> [options]", "", "Commands:", ...lines, "", "Run 'nncheck <command> --help' for a command's options."].join("\n");
+  return [
+    "Usage: nncheck <command> [options]", "", "Commands:", ...lines, "",
+    "Run 'nncheck <command> --help' for a command's options; 'nncheck --version' (-v) prints the version.",
+  ].join("\n");
 }
 
 /** Runs `nncheck` with `argv` (without node and the script), writing to `io`; resolves to the exit code. */
@@ -26,16 +35,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(topUsage());
     return 0;
   }
+  if (name === "--version" || name === "-v") {
+    io.out(NNCHECK_VERSION);
+    return 0;
+  }
   if (name === undefined) {
     io.err(topUsage());
     return 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.err(`nncheck: unknown command "${name}"; expected one of: ${COMMANDS.map((c) => c.name).join(", ")}. Run 'nncheck --help'.`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(args, io);
   } catch (error: unknown) {
     if (USER_ERRORS.some((type) => error instanceof type)) {

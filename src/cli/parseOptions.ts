@@ -3,8 +3,11 @@ import { UsageError } from "./command.ts";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
 
+/** What `parseOptions(args, options)` returns (named, for the package's .d.ts). */
+type ParsedOptions<T extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>["values"];
+
 /** node:util `parseArgs` in strict mode without positionals, its errors turned into one-line `UsageError`s. */
-export function parseOptions<T extends OptionSpec>(args: readonly string[], options: T) {
+export function parseOptions<T extends OptionSpec>(args: readonly string[], options: T): ParsedOptions<T> {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
   } catch (error: unknown) {

@@ -1,13 +1,12 @@
-import { writeFileSync } from "node:fs";
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
-import type { ReporterName } from "../harness/index.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { processIo, UsageError, type Command } from "./command.ts";
 import { integerOption, parseOptions } from "./parseOptions.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
-                  [--expect-fail <file.json>] [--seed N] [--runs N] [--timeout-ms N]
-                  [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>]
+                  [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
+                  [--timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>]
+                  [--baseline <report.json> [--fail-on regressions]]
 
 Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
 answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
@@ -16,11 +15,15 @@ for listed expected failures xfailed or xpassed. Without --impl or --module it r
 Options:
   --impl CMD            a program speaking protocol v1 on stdin/stdout (docs/protocol.md), as one command line,
                         e.g. --impl "python3 examples/python/adapter.py" (split like a shell would, run without one)
-  --module FILE         a JavaScript (.js/.mjs) or TypeScript (.ts) module whose default export implements the
-                        Implementation interface, run in-process (see examples/js)
+  --module FILE         a JavaScript (.js/.mjs/.cjs) or TypeScript (.ts/.mts/.cts) module whose default export
+                        implements the Implementation interface, run in-process (see examples/js)
   --only GLOB           run only checks whose id matches (repeatable): * matches any characters but /, ** anything;
                         a pattern without wildcards also selects every id below it (--only property)
-  --skip GLOB           do not run checks whose id matches (repeatable; applied after --only)
+  --skip GLOB           do not run checks whose id matches (repeatable; applied after --only); like --only, a
+                        pattern that matches no check is an error
+  --shard i/n           run the i-th of n disjoint shards of the selected checks (every n-th from the i-th), e.g.
+                        one CI job per shard; the n shards together run the whole selection
+  --require GLOB        checks matching GLOB (repeatable) must run: one that is skipped fails the run
   --expect-fail FILE    a JSON list of {"id": "<id or glob>", "reason": "…"}: listed checks that fail are xfailed;
                         one that passes is xpassed and fails the run; an id that matches no check is an error
   --seed N              the run seed, a non-negative integer (default ${DEFAULT_SEED}); each check's own seed is
@@ -28,14 +31,20 @@ Options:
   --runs N              cases per property or random check (default ${DEFAULT_RUNS})
   --timeout-ms N        how long one request may take before it fails as timed out (default ${DEFAULT_TIMEOUT_MS})
   --reporter NAME[:FILE]
-                        pretty (default), json, junit or tap; repeatable, each to its own FILE (without a file,
-                        to stdout: at most one reporter may write there)
+                        pretty (default), json, junit, tap, markdown, html, github or gradescope; repeatable, each
+                        to its own FILE (without a file, to stdout: at most one reporter may write there)
   --output FILE         the file of the one reporter, when only one is named
   --replay PATH         replay one property counterexample: the path printed in its failure (use with --only)
+  --baseline FILE       compare with a previous JSON report of the same implementation: newly failing, newly
+                        passing, newly skipped and added or removed ids; a changed seed, --runs, suite or
+                        implementation is named
+  --fail-on WHAT        failures (default): any failed, errored or xpassed check fails the run; regressions
+                        (with --baseline): only a newly failing check does
   -h, --help            print this help
 
 Exit codes: 0 every check passed, was skipped or failed as expected (xfailed); 1 a check failed, errored or
-passed unexpectedly (xpassed); 2 bad usage, a bad --expect-fail file or module, or an implementation that
+passed unexpectedly (xpassed), a required check was skipped, or (--fail-on regressions) a check is newly
+failing; 2 bad usage, a bad --expect-fail file or module, or an implementation that
 could not be started or did not answer hello.`;
 
 /** `nncheck run`: runs the conformance checks against an implementation and writes the reports. */
@@ -49,6 +58,7 @@ export const runCommand: Command = {
       skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
       runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
+      shard: { type: "string" }, require: { type: "string", multiple: true as const }, baseline: { type: "string" }, "fail-on": { type: "string" },
     });
     if (values.help === true) {
       io.out(usage);
@@ -58,14 +68,20 @@ export const runCommand: Command = {
     const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const failOn = values["fail-on"] ?? "failures";
+    if (failOn !== "failures" && failOn !== "regressions") throw new UsageError(`--fail-on must be "failures" or "regressions", got "${failOn}"`);
+    if (failOn === "regressions" && values.baseline === undefined) throw new UsageError("--fail-on regressions needs --baseline <previous report.json>");
     // Loaded here, not at the top: the checks, the oracle and the protocol client would slow every other command.
-    const [{ allChecks }, harness, { createProgress, summaryLine }, { StartupError }] = await Promise.all([
-      import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"),
+    const [{ allChecks, suiteIdentity }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
+      import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, exitCodeOf, loadExpectedFailures, matchExpectedFailures, openImplementation, REPORTERS, reporterTargets, runChecks, selectChecks, shellCommand } = harness;
+    const { closeOnSignals, exitCodeOf, loadExpectedFailures, matchExpectedFailures, openImplementation, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
     try {
       const all = allChecks();
-      const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [] });
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+      const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}) });
+      const requiredBy = requiredChecks(values.require ?? [], all);
+      const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
       if (values.replay !== undefined && checks.length !== 1) {
         throw new RunSetupError(`--replay replays one check's counterexample, but ${checks.length} checks are selected; add --only <that check's id>`);
       }
@@ -93,14 +109,12 @@ export const runCommand: Command = {
         await implementation.close?.();
         stopWatching();
       }
-      for (const { name, file } of targets) {
-        const color = file === undefined && io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
-        const text = REPORTERS[name as ReporterName](report, { color });
-        if (file === undefined) io.out(text);
-        else writeReport(file, name, text);
-      }
+      report = withRequired({ ...report, suite: suiteIdentity(all), ...(shard !== undefined ? { shard } : {}) }, requiredBy);
+      if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };
+      const color = io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      writeReports(report, targets, { out: io.out, err: io.err, color, env: process.env });
       if (targets.every((t) => t.file !== undefined)) io.err(summaryLine(report));
-      return exitCodeOf(report.summary);
+      return failOn === "regressions" ? regressionExitCode(report.baseline!) : exitCodeOf(report.summary);
     } catch (error) {
       if (error instanceof RunSetupError || error instanceof StartupError) {
         io.err(`nncheck run: ${error.message}`);
@@ -111,10 +125,3 @@ export const runCommand: Command = {
   },
 };
 
-function writeReport(file: string, name: string, text: string): void {
-  try {
-    writeFileSync(file, `${text}\n`);
-  } catch (error) {
-    throw new RunSetupError(`cannot write the ${name} report to ${file}: ${(error as Error).message}`);
-  }
-}

@@ -158,7 +158,7 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
         const delta = w * (ai - yi);
         fused.push(w * (Ea[i]! + Ey[i]! + Math.abs(ai - yi)) + Math.abs(delta));
       });
-      return { Ecost, fused, ...(valid ? { chain: { g, Eg } } : {}) };
+      return { Ecost, fused, ...(valid && allFinite(Eg) ? { chain: { g, Eg } } : {}) };
     },
   },
   cross_entropy: {
@@ -210,10 +210,13 @@ export const COST_TABLE: Readonly<Record<Cost, CostEntry>> = {
         Eg.push(w * (yk * (Ea[k]! / ak / ak + 1 / ak) + Ey[k]! / ak) + Math.abs(w * yk / ak));
       });
       const fused = a.map((ai, i) => w * (Ea[i]! * sy + ai * Esy + Ey[i]! + Math.abs(ai * sy - y[i]!) + (ai * Math.abs(sy - 1)) / u) + Math.abs(w * (ai * sy - y[i]!)));
-      return { Ecost: w * Math.max(stable, valid ? textbook : 0), fused, ...(valid ? { chain: { g, Eg } } : {}) };
+      return { Ecost: w * Math.max(stable, valid ? textbook : 0), fused, ...(valid && allFinite(Eg) ? { chain: { g, Eg } } : {}) };
     },
   },
 };
+
+/** Whether every bound is finite: a textbook path whose own bound overflows float64 is not one a correct implementation takes. */
+const allFinite = (xs: readonly number[]): boolean => xs.every(Number.isFinite);
 
 /** ln Σ_j e^{z_j} in float64, with m = max z subtracted inside: finite for every finite z. */
 export function logSumExp(z: Vector): number {

@@ -1,8 +1,9 @@
 /** The conformance runner: selecting, running and reporting checks against an implementation. */
 export { checkSeed, type Check, type CheckContext, type CheckDetails, type CheckNeeds, type CheckOutcome, type CheckStatus, type Hint } from "./check.ts";
 export { runChecks, DEFAULT_CONCURRENCY, type RunOptions } from "./runChecks.ts";
-export { exitCodeOf, summarize, RESULT_STATUSES, type CheckResult, type ResultStatus, type RunReport, type RunSummary } from "./runReport.ts";
-export { idMatcher, selectChecks, type Selection } from "./selectChecks.ts";
+export { exitCodeOf, summarize, RESULT_STATUSES, type CheckResult, type ResultStatus, type RunReport, type RunSummary, type Shard, type SuiteIdentity } from "./runReport.ts";
+export { idMatcher, parseShard, selectChecks, type Selection } from "./selectChecks.ts";
+export { requiredChecks, withRequired, type RequiredBy } from "./requiredChecks.ts";
 export { unmetNeeds } from "./unmetNeeds.ts";
 export { guardImplementation, type GuardedImplementation } from "./guardImplementation.ts";
 export { settleOutcome, type RunEnding } from "./settleOutcome.ts";

@@ -1,4 +1,5 @@
 import type { Hello } from "../implementation.ts";
+import type { BaselineComparison } from "../compare/baseline.ts";
 import type { CheckDetails, CheckStatus } from "./check.ts";
 
 /** A check's final status: its own, or `xfailed`/`xpassed` when it was listed as an expected failure. */
@@ -24,10 +25,32 @@ export interface CheckResult {
 /** How many checks ended in each status. */
 export type RunSummary = { readonly [S in ResultStatus]: number };
 
+/** The suite a report was measured against (see `suiteIdentity`): compare reports only when these agree. */
+export interface SuiteIdentity {
+  /** nncheck's version. */
+  readonly version: string;
+  /** Checks in the registry (all of them, not only the selected ones). */
+  readonly checks: number;
+  /** `sha256:<hex>` of the check ids and the fixture files. */
+  readonly hash: string;
+}
+
+/** Which part of the selection a sharded run ran (`--shard index/count`, 1-based). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
 /** Everything a reporter needs about one run. */
 export interface RunReport {
   /** nncheck's version. */
   readonly nncheck: string;
+  /** The suite's version and hash (set by the CLI; absent in reports of older versions). */
+  readonly suite?: SuiteIdentity;
+  /** Set when the run ran one shard of the selected checks. */
+  readonly shard?: Shard;
+  /** Set when the run was compared with a previous report (`--baseline`). */
+  readonly baseline?: BaselineComparison;
   readonly protocol: 1;
   readonly implementation: Hello;
   readonly seed: number;

@@ -19,3 +19,23 @@ export async function activationAnswer(context: CheckContext, name: Activation, 
   assertShapes(`activation ${name}`, problems, answer);
   return answer as ActivationAnswer;
 }
+
+/** softmax(x) and its Jacobian for one logit vector, in one `activation` request. */
+export interface LayerActivationAnswer {
+  readonly value: readonly number[];
+  /** `derivative[i][j]` = ∂value[i]/∂x[j]. */
+  readonly derivative: readonly (readonly number[])[];
+}
+
+/** Asks the implementation for the layer activation `name` (softmax) on the logit vector x; a wrong shape is a property failure. */
+export async function layerActivationAnswer(context: CheckContext, name: Activation, x: readonly number[]): Promise<LayerActivationAnswer> {
+  const answer = await context.implementation.activation({ name, x });
+  const K = x.length;
+  const vectorOf = (v: unknown) => Array.isArray(v) && v.length === K && v.every((e) => typeof e === "number");
+  const problems = [
+    ...(vectorOf(answer.value) ? [] : [`value is not a vector of ${K} numbers`]),
+    ...(Array.isArray(answer.derivative) && answer.derivative.length === K && answer.derivative.every(vectorOf) ? [] : [`derivative is not a ${K}×${K} Jacobian`]),
+  ];
+  assertShapes(`activation ${name}`, problems, answer);
+  return answer as LayerActivationAnswer;
+}

@@ -8,3 +8,9 @@ export const PROPERTY_NETWORK: NetworkSpec = seedNetwork;
  * non-square W1 (4×3) and two outputs.
  */
 export const IDENTITY_OUTPUT_NETWORK: NetworkSpec = { layers: [3, 4, 2], activations: ["relu", "identity"], cost: "squared_error" };
+
+/** The softmax classifier of the cross-entropy properties: 3-4-3, ReLU then softmax, cross-entropy (mean). */
+export const CLASSIFIER_NETWORK: NetworkSpec = { layers: [3, 4, 3], activations: ["relu", "softmax"], cost: "cross_entropy" };
+
+/** The binary classifier of the BCE properties: 3-3-2, ReLU then logistic, binary cross-entropy (mean), two outputs. */
+export const BINARY_NETWORK: NetworkSpec = { layers: [3, 3, 2], activations: ["relu", "logistic"], cost: "binary_cross_entropy" };

@@ -29,7 +29,10 @@ function forwardParams(r: Record<string, unknown>): Record<string, unknown> {
   const network = r.network as NetworkSpec | undefined;
   const params = r.params as Params | undefined;
   return {
-    network: network && { layers: network.layers, activations: network.activations, cost: network.cost },
+    network: network && {
+      layers: network.layers, activations: network.activations, cost: network.cost,
+      ...(network.reduction !== undefined ? { reduction: network.reduction } : {}),
+    },
     params: Array.isArray(params) ? params.map((p: Params[number]) => ({ W: p?.W, b: p?.b })) : params,
     inputs: r.inputs,
   };

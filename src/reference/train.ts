@@ -1,10 +1,13 @@
 /**
  * Stochastic gradient descent, one sample per step (the seed's training loop): the same equations as
- * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once.
+ * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once. Small networks
+ * of the kinds it is written for run the shape-specialised kernel of sgdKernel.ts (same bits, several times faster);
+ * everything else runs the generic loop below.
  */
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
+import { sgdKernelFor } from "./sgdKernel.ts";
 import { step } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
@@ -15,7 +18,8 @@ export interface TrainOutcome {
 
 /**
  * SGD: for k = 0…order.length−1, θ ← θ − L·∇C_{order[k]}(θ) with C_i = Σ_outputs (a_L − y_i)² for sample i alone.
- * Agrees bit for bit with `step` applied to one sample at a time; `params` is not changed.
+ * Agrees bit for bit with `step` applied to one sample at a time; `params` is not changed. `generic: true` forces
+ * the generic loop (the specialised kernel must give the same bits: spec/reference/sgdKernel.spec.ts).
  */
 export function train(
   network: NetworkSpec,
@@ -24,9 +28,19 @@ export function train(
   targets: Matrix,
   learningRate: number,
   order: readonly number[],
-  options: { recordCosts?: boolean } = {},
+  options: { recordCosts?: boolean; generic?: boolean } = {},
 ): TrainOutcome {
   if (!packedKernelRuns(network)) return trainByStep(network, params, inputs, targets, learningRate, order, options);
+  const kernel = options.generic === true ? undefined : sgdKernelFor(network);
+  if (kernel !== undefined && order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
+    const P = Float64Array.from(params.flatMap(({ W, b }) => [...W.flat(), ...b]));
+    const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
+    kernel(P, Float64Array.from(inputs.flat()), Float64Array.from(targets.flat()), order, learningRate, costs);
+    let offset = 0;
+    const take = (n: number) => Array.from(P.subarray(offset, (offset += n)));
+    const trained = params.map(({ W, b }) => ({ W: W.map((row) => take(row.length)), b: take(b.length) }));
+    return costs === undefined ? { params: trained } : { params: trained, costs };
+  }
   const layers = packLayers(network, params);
   // every sample packed once, so that a step reads its x and y without copying
   const xs = inputs.map((x) => Float64Array.from(x));

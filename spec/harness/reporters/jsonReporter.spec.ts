@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonReporter } from "../../../src/harness/reporters/index.ts";
+import { compactJsonText } from "../../../src/harness/reporters/compactJsonText.ts";
+import { nonFiniteAsString } from "../../../src/harness/reporters/detailLines.ts";
 import type { RunReport } from "../../../src/harness/index.ts";
 import { sampleReport } from "./sampleReport.ts";
 
@@ -39,5 +41,16 @@ describe("jsonReporter", () => {
     expect(validate({ ...document, checks: [{ ...document.checks[0], status: "ok" }] })).toBe(false);
     const { summary: _summary, ...withoutSummary } = document;
     expect(validate(withoutSummary)).toBe(false);
+  });
+});
+
+describe("compactJsonText", () => {
+  it("is the same document as JSON.stringify, with arrays of scalars and matrices on one line", () => {
+    const value = { a: [1, 2, Number.NaN], m: [[1, -Infinity], [3, 4]], o: [{ x: 1 }, { y: [] }], s: "t", e: {}, n: null, skip: undefined };
+    const text = compactJsonText(value);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value, nonFiniteAsString)));
+    expect(text).toContain(`"a": [1, 2, "NaN"]`);
+    expect(text).toContain(`"m": [[1, "-Infinity"], [3, 4]]`);
+    expect(text).toContain(`"o": [\n    {\n      "x": 1\n    },`);
   });
 });

@@ -60,3 +60,15 @@ describe("junitReporter", () => {
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
   });
 });
+
+describe("junitReporter with the suite and a shard", () => {
+  it("carries them as properties of every suite", async () => {
+    const suite = { version: "0.1.0", checks: 225, hash: `sha256:${"cd".repeat(32)}` };
+    const xml = junitReporter({ ...(await sampleReport()), suite, shard: { index: 1, count: 4 } });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "property"].includes(name) }).parse(xml) as any;
+    for (const s of doc.testsuites.testsuite) {
+      const props = Object.fromEntries((s.properties.property as any[]).map((p) => [p.name, p.value]));
+      expect(props).toMatchObject({ "nncheck.suite": `0.1.0 ${suite.hash} (225 checks)`, shard: "1/4" });
+    }
+  });
+});

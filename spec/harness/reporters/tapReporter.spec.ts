@@ -59,3 +59,12 @@ describe("tapReporter", () => {
     ]);
   });
 });
+
+describe("tapReporter with the suite and a shard", () => {
+  it("names them in a comment after the header, before the plan", () => {
+    const suite = { version: "0.1.0", checks: 225, hash: `sha256:${"ab".repeat(32)}` };
+    const text = tapReporter({ ...report, suite, shard: { index: 2, count: 3 } }).split("\n");
+    expect(text[2]).toBe(`# suite 0.1.0 ${suite.hash} (225 checks), shard 2/3`);
+    expect(text[3]).toBe("1..7");
+  });
+});

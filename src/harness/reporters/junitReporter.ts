@@ -8,7 +8,8 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
  * The report as JUnit XML for CI systems: one `<testsuite>` per id group (`oracle`, `fd`, `property`…) with
  * tests, failures, errors, skipped and time; one `<testcase classname name time>` per check. Failed →
  * `<failure>`, errored → `<error>`, skipped → `<skipped>`, xfailed → passing with a `<system-out>` note,
- * xpassed → `<failure>`. Every suite carries the seed, the implementation and the replay command as properties.
+ * xpassed → `<failure>`. Every suite carries the seed, the implementation, the replay command and (when known) the
+ * suite's version and hash and the shard as properties.
  */
 export function junitReporter(report: RunReport): string {
   const groups = new Map<string, CheckResult[]>();
@@ -28,6 +29,8 @@ export function junitReporter(report: RunReport): string {
   const properties = [
     ["nncheck.version", report.nncheck], ["seed", report.seed], ["runs", report.runs], ["implementation", report.implementation.name],
     ["dtype", report.implementation.dtype], ["replay", report.replay],
+    ...(report.suite ? [["nncheck.suite", `${report.suite.version} ${report.suite.hash} (${report.suite.checks} checks)`]] : []),
+    ...(report.shard ? [["shard", `${report.shard.index}/${report.shard.count}`]] : []),
   ].map(([name, value]) => `      <property${attributes({ name: name!, value: value! })}/>`);
   const total = count(report.checks);
   const lines = [

@@ -1,4 +1,5 @@
 import { RESULT_STATUSES, type ResultStatus, type RunReport } from "../runReport.ts";
+import { baselineLines } from "./baselineLines.ts";
 import { detailLines } from "./detailLines.ts";
 import { formatDuration } from "./formatNumber.ts";
 import { printable } from "./printable.ts";
@@ -17,7 +18,8 @@ const WIDTH = 100;
 /**
  * The report for people: a header naming the implementation and the seed; failures, errors and unexpected passes
  * first, each with its message and details (per-entry table, hints, replay command); then skipped checks with their
- * reasons, expected failures, the passed ids; last a summary line and the command that replays the run.
+ * reasons, expected failures, the passed ids; the comparison with the baseline (`--baseline`); last a summary
+ * line and the command that replays the run.
  */
 export function prettyReporter(report: RunReport, options: PrettyOptions = {}): string {
   const paint = (status: ResultStatus, text: string): string => (options.color ? `\x1b[${COLOR[status]}m${text}\x1b[0m` : text);
@@ -25,7 +27,9 @@ export function prettyReporter(report: RunReport, options: PrettyOptions = {}): 
   const { implementation: hello, checks } = report;
   const lines = [
     bold(`nncheck ${report.nncheck} — ${hello.name}${hello.language ? ` (${hello.language})` : ""}, ${hello.dtype}, protocol ${report.protocol}`),
-    `seed ${report.seed}, runs ${report.runs}, ${checks.length} ${checks.length === 1 ? "check" : "checks"}`,
+    `seed ${report.seed}, runs ${report.runs}, ${checks.length} ${checks.length === 1 ? "check" : "checks"}` +
+      (report.shard ? ` (shard ${report.shard.index}/${report.shard.count})` : "") +
+      (report.suite ? `; suite ${report.suite.version} ${report.suite.hash.slice(0, 19)}… (${report.suite.checks} checks)` : ""),
   ];
   const bad = checks.filter((r) => r.status === "failed" || r.status === "errored" || r.status === "xpassed");
   for (const r of bad) {
@@ -41,6 +45,10 @@ export function prettyReporter(report: RunReport, options: PrettyOptions = {}): 
   }
   const passed = checks.filter((r) => r.status === "passed");
   if (passed.length > 0) lines.push("", paint("passed", `passed (${passed.length}):`), ...wrap(groupIds(passed.map((r) => r.id)), "  "));
+  if (report.baseline !== undefined) {
+    const [head, ...rest] = baselineLines(report.baseline);
+    lines.push("", bold(`compared with the baseline ${report.baseline.file}: ${head}`), ...rest.map((l) => `  - ${printable(l)}`));
+  }
   lines.push("", summaryLine(report, paint), `replay: ${report.replay}${bad.length > 0 ? ` --only ${bad[0]!.id}` : ""}`);
   return lines.join("\n");
 }
@@ -53,7 +61,7 @@ export function summaryLine(report: RunReport, paint: (status: ResultStatus, tex
 }
 
 /** Ids grouped by their first two segments: `oracle/gradients/** (4)`; a group of one stays its id. */
-function groupIds(ids: readonly string[]): string[] {
+export function groupIds(ids: readonly string[]): string[] {
   const groups = new Map<string, string[]>();
   for (const id of ids) {
     const segments = id.split("/");

@@ -11,6 +11,7 @@ export function tapReporter(report: RunReport): string {
   const lines = [
     "TAP version 14",
     `# nncheck ${report.nncheck}: ${report.implementation.name} (${report.implementation.dtype}), seed ${report.seed}, runs ${report.runs}`,
+    ...(report.suite ? [`# suite ${report.suite.version} ${report.suite.hash} (${report.suite.checks} checks)${report.shard ? `, shard ${report.shard.index}/${report.shard.count}` : ""}`] : []),
     `1..${report.checks.length}`,
   ];
   report.checks.forEach((r, i) => lines.push(...testPoint(r, i + 1, report)));

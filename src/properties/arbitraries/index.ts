@@ -1,4 +1,4 @@
-/** fast-check arbitraries for networks, exported for users: numbers, activation inputs, cases, kinks, training runs. */
+/** fast-check arbitraries for networks, exported for users: numbers, activation inputs, logits, cases, kinks, training runs. */
 export { uniformDouble, toDtype, dtypeLimits } from "./numbers.ts";
 export { edgeValues, edgeDouble, activationInputs } from "./edgeValues.ts";
 export {
@@ -7,6 +7,11 @@ export {
   paramsArb,
   batchArb,
   networkCaseArb,
+  targetsArb,
+  probabilityVectorArb,
+  oneHot,
+  smoothedOneHot,
+  smoothingOf,
   forwardRequestOf,
   gradientsRequestOf,
   stepRequestOf,
@@ -15,4 +20,13 @@ export {
   type Range,
 } from "./networkCase.ts";
 export { kinkCaseArb, deadUnitCaseArb, KINK_OFFSETS, type Kink } from "./reluCases.ts";
-export { fontTrainingRequest, fontTrainingSeedArb, FONT_TRAINING, type FontTrainingPlan } from "./fontTraining.ts";
+export { logitVectorArb, logitShiftArb, HUGE_LOGITS, LOGIT_GRID } from "./logits.ts";
+export {
+  fontTrainingRequest,
+  fontClassifierRequest,
+  fontTrainingSeedArb,
+  FONT_TRAINING,
+  FONT_CLASSIFIER_TRAINING,
+  FONT_CLASSIFIER_NETWORK,
+  type FontTrainingPlan,
+} from "./fontTraining.ts";
