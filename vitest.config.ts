@@ -9,7 +9,12 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // Modules stay loaded between spec files in a worker (no spec relies on a fresh module state): imports once, not 85 times.
     isolate: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Every process the suite starts is recorded; a survivor at the end fails the run (spec/support/processes.ts).
+    globalSetup: ["spec/support/globalSetup.ts"],
+    setupFiles: ["spec/support/setupFile.ts"],
+    // Safety nets only, never the assertion: a test's own limits derive from the timeouts it configures (or an
+    // injected clock). Generous, because a CPU-bound spec on a CI machine at load average 15 runs 5–10× slower.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

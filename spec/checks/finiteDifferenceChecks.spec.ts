@@ -5,7 +5,8 @@ import { createRng } from "../../src/random/rng.ts";
 import { forward, reference } from "../../src/reference/index.ts";
 import { buggyImplementation } from "../finiteDifference/support/buggyImplementation.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
-import { runCheck } from "./runCheck.ts";
+import { allChecks } from "../../src/checks/index.ts";
+import { runCheck, tamper } from "./runCheck.ts";
 
 const checks = finiteDifferenceChecks();
 const byId = (id: string) => checks.find((c) => c.id === id)!;
@@ -76,5 +77,16 @@ describe("finite-difference checks", () => {
   it("let an unsupported method's error through (the runner maps it to skipped)", async () => {
     const unsupported: Implementation = { ...reference, gradients: async () => { throw new ImplementationError("unsupported", "no gradients here"); } };
     await expect(runCheck(byId("fd/directional/3-3-1"), unsupported)).rejects.toThrow(/no gradients here/);
+  });
+});
+
+describe("one name per bug: the finite-difference and oracle checks give a factor the same hint kind", () => {
+  const scaled = (k: number) => tamper(reference, "gradients", (answer) => ({ ...answer, grads: answer.grads.map((g) => ({ W: g.W.map((r) => r.map((x) => k * x)), b: g.b.map((x) => k * x) })) }));
+  it.each([[0.5, "factor-half"], [2, "factor-2"]] as const)("gradients × %s → %s from both", async (k, kind) => {
+    const fd = await runCheck(byId("fd/full/3-3-1"), scaled(k));
+    const oracleCheck = await runCheck(allChecks().find((c) => c.id === "oracle/gradients/3-3-1")!, scaled(k));
+    expect([fd.status, oracleCheck.status]).toEqual(["failed", "failed"]);
+    expect(fd.details?.hints?.map((h) => h.kind)).toEqual([kind]);
+    expect(oracleCheck.details?.hints?.map((h) => h.kind)).toContain(kind);
   });
 });

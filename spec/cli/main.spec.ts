@@ -99,9 +99,10 @@ describe("nncheck (in-process main)", () => {
   });
 
   const badUsage: readonly (readonly [string[], string])[] = [
-    [["train", "--steps", "abc"], '--steps must be a non-negative integer, got "abc"'],
-    [["train", "--steps=-5"], '--steps must be a non-negative integer, got "-5"'],
-    [["train", "--steps", "-5"], "--steps"],
+    [["train", "--steps", "abc"], '--steps must be an integer ≥ 1, got "abc"'],
+    [["train", "--steps=-5"], '--steps must be an integer ≥ 1, got "-5"'],
+    [["train", "--steps", "-5"], '--steps must be an integer ≥ 1, got "-5"'],
+    [["train", "--steps", "0"], '--steps must be an integer ≥ 1, got "0"'],
     [["train", "--steps", "2.5"], 'got "2.5"'],
     [["train", "--steps", ""], 'got ""'],
     [["train", "--learning-rate", "Infinity"], '--learning-rate must be a finite number > 0, got "Infinity"'],

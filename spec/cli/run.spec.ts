@@ -166,7 +166,7 @@ describe("nncheck run (in-process)", () => {
     [["run", "--reporter", "xml"], 'unknown reporter "xml"'],
     [["run", "--reporter", "pretty", "--reporter", "json"], "reporters pretty and json would both write to stdout"],
     [["run", "--only", "oracel"], '--only "oracel" matches no check'],
-    [["run", "--only", "oracle/gradients/*", "--replay", "3:1"], "--replay replays one check's counterexample, but 4 checks are selected"],
+    [["run", "--only", "oracle/gradients/*", "--replay", "3:1"], "--replay replays one property's counterexample, but 4 checks are selected"],
     [["run", "--impl", "'unterminated"], "unterminated single quote"],
     [["run", "--impl", "/no/such/program"], 'no executable "/no/such/program" found'],
   ];

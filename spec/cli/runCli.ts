@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { killTracked, spawnTracked } from "../support/processes.ts";
 
 /** The repository root (where package.json is). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -14,16 +14,27 @@ export interface CliRun {
 /** Node's arguments that run the CLI from the sources: `node --import tsx/esm src/cli/bin.ts …` (the package runs dist/). */
 export const CLI_FROM_SOURCES: readonly string[] = ["--import", "tsx/esm", "src/cli/bin.ts"];
 
-/** Runs `node --import tsx/esm src/cli/bin.ts …args` from the repo root, as a user's `nncheck …args` would. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/**
+ * Runs `node --import tsx/esm src/cli/bin.ts …args` from the repo root, as a user's `nncheck …args` would, in its own
+ * process group. `limitMs` is a safety net, not an assertion: a run still going after it is killed and the call
+ * fails, naming it (pass a generous multiple of the timeouts the run configures).
+ */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, limitMs = 120_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawnTracked(process.execPath, [...CLI_FROM_SOURCES, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const limit = setTimeout(() => {
+      void killTracked([child]);
+      reject(new Error(`nncheck ${args.join(" ")} was still running after ${limitMs} ms and was killed; stderr so far:\n${stderr.slice(-2000)}`));
+    }, limitMs);
+    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

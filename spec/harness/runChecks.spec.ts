@@ -151,7 +151,7 @@ describe("runChecks: the run", () => {
     expect(seen.map((c) => c.seed)).toEqual([checkSeed(99, "x/one"), checkSeed(99, "x/two")]);
     expect(seen[0]!.seed).not.toBe(seen[1]!.seed);
     expect(seen.every((c) => c.runs === 5 && c.dtype === "float32" && c.hello.dtype === "float32" && c.replayPath === "3:1:0" && c.replayPrefix === RUN_DEFAULTS.replayPrefix)).toBe(true);
-    expect(report.checks.every((r) => r.durationMs >= 25 && r.durationMs < 1000)).toBe(true);
+    expect(report.checks.every((r) => r.durationMs >= 25)).toBe(true); // the 30 ms sleep is inside its time (no upper bound: a loaded machine may take longer)
     expect(report).toMatchObject({ seed: 99, runs: 5, protocol: 1, replay: RUN_DEFAULTS.replayPrefix });
   });
 

@@ -33,8 +33,8 @@ export async function processIsGone(pid: number): Promise<boolean> {
   return / Z /.test(stat.slice(stat.lastIndexOf(")")));
 }
 
-/** Polls `processIsGone(pid)` for up to `ms` (a killed process takes a moment to disappear). */
-export async function waitUntilGone(pid: number, ms = 1000): Promise<boolean> {
+/** Polls `processIsGone(pid)` for up to `ms` (a killed process takes a moment to disappear; generous for a loaded machine). */
+export async function waitUntilGone(pid: number, ms = 20_000): Promise<boolean> {
   const deadline = performance.now() + ms;
   while (!(await processIsGone(pid))) {
     if (performance.now() > deadline) return false;

@@ -1,18 +1,20 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { killTracked, spawnTracked } from "../support/processes.ts";
 import { processIsGone, waitUntilGone } from "./helpers.ts";
 
 const HOST = fileURLToPath(new URL("./fakes/host.ts", import.meta.url));
 
 /** Runs the host process and resolves with the pids of the implementation it started and of that one's child. */
 async function startHost(how: "exit" | "wait") {
-  const host = spawn(process.execPath, ["--import", "tsx", HOST, how], { stdio: ["ignore", "pipe", "inherit"] });
-  const [chunk] = (await once(host.stdout, "data")) as [Buffer];
+  const host = spawnTracked(process.execPath, ["--import", "tsx", HOST, how], { stdio: ["ignore", "pipe", "inherit"] });
+  const [chunk] = (await once(host.stdout!, "data")) as [Buffer];
   const pids = JSON.parse(chunk.toString()) as { leader: number; grandchild: number };
   return { host, ...pids };
 }
+
+afterEach(() => killTracked()); // a host left running by a failed test, with its group
 
 describe("process groups are killed when nncheck goes away without close()", () => {
   it.each(["SIGTERM", "SIGINT"] as const)("on %s: no implementation process survives, and nncheck still dies of the signal", async (signal) => {

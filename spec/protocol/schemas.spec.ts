@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import type { TrainRequest } from "../../src/implementation.ts";
 import { spawnImplementation } from "../../src/protocol/index.ts";
+import { spawnTracked } from "../support/processes.ts";
 import { ADAPTER, seedGradientsRequest } from "./helpers.ts";
 
 const SCHEMAS = fileURLToPath(new URL("../../docs/schemas/protocol/", import.meta.url));
@@ -39,10 +39,10 @@ function checkExchange(sent: readonly string[], received: readonly string[]): st
 
 /** Writes raw lines to a fresh adapter, closes its stdin, and collects its response lines and exit code. */
 async function rawExchange(lines: readonly string[]): Promise<{ responses: string[]; code: number | null }> {
-  const child = spawn("python3", [ADAPTER], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawnTracked("python3", [ADAPTER], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  child.stdin.end(lines.map((l) => l + "\n").join(""));
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  child.stdin!.end(lines.map((l) => l + "\n").join(""));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   return { responses: out.split("\n").filter((l) => l !== ""), code };
 }
@@ -110,11 +110,17 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     for (const line of responses) expect(problems("response.json", line)).toBe("");
   });
 
+  it("allow unknown top-level keys in a response, as nncheck does (parseResponseLine ignores them)", () => {
+    expect(problems("response.json", '{"id": 1, "result": {}, "elapsedMs": 3.5}')).toBe("");
+    expect(problems("response.json", '{"id": 1, "error": {"code": "internal", "message": "x"}, "jsonrpc": "2.0"}')).toBe("");
+  });
+
   it("reject what protocol v1 does not allow", () => {
     const forward = JSON.stringify({ id: 1, method: "forward", params: seedGradientsRequest });
     expect(problems("forward.request.json", forward)).toMatch(/must NOT have additional properties/); // targets
     expect(problems("request.json", '{"id": 1, "method": "activation", "params": {"name": "relu", "x": [NaN]}}'.replace("NaN", '"nan"'))).not.toBe("");
     expect(problems("response.json", '{"id": 1, "result": {}, "error": {"code": "internal", "message": "x"}}')).not.toBe("");
+    expect(problems("error.json", '{"id": 1, "result": {}, "error": {"code": "internal", "message": "x"}}')).not.toBe("");
     expect(problems("error.json", '{"id": 1, "error": {"code": "crashed", "message": "x"}}')).toMatch(/must be equal to one of the allowed values/);
     expect(problems("hello.result.json", '{"protocol": 2, "name": "x", "dtype": "float64", "methods": [], "activations": []}')).toMatch(/must be equal to constant/);
     expect(problems("activation.result.json", '{"value": [1, "Infinity"], "derivative": [-0.0, "-Infinity"]}')).toBe("");

@@ -74,13 +74,13 @@ const MAX_ENTRIES = 24;
  * A check outcome from compared cases: passed when every entry of every case is within tolerance; otherwise failed,
  * naming the first failing case, its worst entries (for the per-entry table), hints, and the replay command.
  */
-export function comparisonOutcome(id: string, method: string, cases: readonly ComparedCase[], context: CheckContext): CheckOutcome {
+export function comparisonOutcome(id: string, method: string, cases: readonly ComparedCase[], context: CheckContext, source = "the exact oracle"): CheckOutcome {
   const compared = cases.reduce((n, c) => n + c.comparison.entries.length, 0);
   const failing = cases.filter((c) => !c.comparison.ok);
   const replay = `${context.replayPrefix} --only ${id}`;
   const curve = method === "train" ? { costCurve: costCurve(cases) } : {};
   if (failing.length === 0) {
-    return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with the exact oracle`, details: { compared, seed: context.seed, ...curve } };
+    return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with ${source}`, details: { compared, seed: context.seed, ...curve } };
   }
   const first = failing[0]!;
   const worst = [...first.comparison.failures].sort((a, b) => b.absError / b.tolerance - a.absError / a.tolerance);
@@ -94,7 +94,7 @@ export function comparisonOutcome(id: string, method: string, cases: readonly Co
   const what = problems.length > 0 ? `${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more problems)` : ""}` : `${wrong} of ${first.comparison.entries.length} entries wrong (${named}${wrong > 4 ? ", …" : ""})`;
   return {
     status: "failed",
-    message: `${method}: ${failing.length} of ${cases.length} cases disagree with the exact oracle; case ${first.index} (${first.kind}): ${what}`,
+    message: `${method}: ${failing.length} of ${cases.length} cases disagree with ${source}; case ${first.index} (${first.kind}): ${what}`,
     details: {
       entries: worst.slice(0, MAX_ENTRIES),
       compared,

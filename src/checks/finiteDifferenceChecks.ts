@@ -54,12 +54,15 @@ export function verdictEntry(v: FdVerdict): EntryResult {
   return { entry: v.entry, expected: v.numeric, actual: v.analytic, absError, relError: absError === 0 ? 0 : absError / Math.abs(v.numeric), tolerance: v.tolerance, ok: v.status !== "mismatch", why: `numeric ${v.numeric.toPrecision(8)} ± ${v.errorEstimate.toPrecision(2)}: ${v.why}` };
 }
 
-/** Guesses from the mismatching entries' ratios analytic/numeric: all ≈ 2, ≈ ½ or ≈ −1. */
+/**
+ * Guesses from the mismatching entries' ratios analytic/numeric: all ≈ 2, ≈ ½ or ≈ −1, under the same kinds the
+ * oracle's diagnosis gives the same bug (factorHints): one name per bug, whichever check finds it.
+ */
 function hintsFor(mismatches: readonly FdVerdict[]): Hint[] {
   const ratios = mismatches.filter((v) => Math.abs(v.numeric) > 4 * v.tolerance).map((v) => v.analytic / v.numeric);
   const all = (r: number) => ratios.length > 0 && ratios.every((x) => Math.abs(x - r) < 0.01 * Math.abs(r));
-  if (all(2)) return [{ kind: "factor-2", message: "every mismatching entry is 2× the finite difference: a cost convention (½(a−y)² vs (a−y)²) or a doubled term?" }];
-  if (all(0.5)) return [{ kind: "factor-2", message: "every mismatching entry is ½ the finite difference: the gradient of ½(a−y)² for a cost of (a−y)²?" }];
+  if (all(2)) return [{ kind: "factor-2", message: "every mismatching entry is 2× the finite difference: a doubled 2 in dC/dA (2·2(a − y)/n), or a sum over the batch instead of a mean?" }];
+  if (all(0.5)) return [{ kind: "factor-half", message: "every mismatching entry is ½ the finite difference: the ½(a − y)² cost convention (dC/dA = a − y), where nncheck's C = (1/n)·Σ(a − y)² needs dC/dA = 2(a − y)/n?" }];
   if (all(-1)) return [{ kind: "sign-flip", message: "every mismatching entry has the finite difference's size and the opposite sign: a − y and y − a swapped?" }];
   return [];
 }

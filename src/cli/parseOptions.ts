@@ -1,15 +1,32 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./command.ts";
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 
 /** What `parseOptions(args, options)` returns (named, for the package's .d.ts). */
 type ParsedOptions<T extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>["values"];
 
-/** node:util `parseArgs` in strict mode without positionals, its errors turned into one-line `UsageError`s. */
+/** A word that reads as a negative number (`-1`, `-0.5`, `-1e3`, `-Infinity`): a value, not a flag. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d|Infinity$|NaN$)/;
+
+/**
+ * node:util `parseArgs` in strict mode without positionals, its errors turned into one-line `UsageError`s. A
+ * negative number after a string option is that option's value (`--seed -1` reads as `--seed=-1`), so that the
+ * option's own range check can say what is wrong with it.
+ */
 export function parseOptions<T extends OptionSpec>(args: readonly string[], options: T): ParsedOptions<T> {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") && !arg.includes("=") ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === "string" && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values;
   } catch (error: unknown) {
     if (error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS")) {
       throw new UsageError(error.message.replace(/\s*\n\s*/g, " "));

@@ -1,12 +1,12 @@
-import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
+import { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { processIo, UsageError, type Command } from "./command.ts";
 import { integerOption, parseOptions } from "./parseOptions.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
                   [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
-                  [--timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>] [--replay <path>]
-                  [--baseline <report.json> [--fail-on regressions]]
+                  [--timeout-ms N] [--hello-timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>]
+                  [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]]
 
 Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
 answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
@@ -29,12 +29,18 @@ Options:
   --seed N              the run seed, a non-negative integer (default ${DEFAULT_SEED}); each check's own seed is
                         derived from it and its id, so --only never changes a check's cases
   --runs N              cases per property or random check (default ${DEFAULT_RUNS})
-  --timeout-ms N        how long one request may take before it fails as timed out (default ${DEFAULT_TIMEOUT_MS})
+  --timeout-ms N        how long the implementation may spend on one request before it fails as timed out
+                        (default ${DEFAULT_TIMEOUT_MS}); a request's clock starts once the requests sent before
+                        it are answered, so nncheck's own queue never counts (docs/protocol.md)
+  --hello-timeout-ms N  how long it may take from its start to its answer to hello, restarts included
+                        (default ${DEFAULT_HELLO_TIMEOUT_MS})
   --reporter NAME[:FILE]
                         pretty (default), json, junit, tap, markdown, html, github or gradescope; repeatable, each
                         to its own FILE (without a file, to stdout: at most one reporter may write there)
   --output FILE         the file of the one reporter, when only one is named
-  --replay PATH         replay one property counterexample: the path printed in its failure (use with --only)
+  --replay PATH         replay one property counterexample: the path printed in its failure (with --only
+                        selecting that one property)
+  --fail-on-skip        fail the run (exit 1) if any selected check is skipped
   --baseline FILE       compare with a previous JSON report of the same implementation: newly failing, newly
                         passing, newly skipped and added or removed ids; a changed seed, --runs, suite or
                         implementation is named
@@ -42,10 +48,11 @@ Options:
                         (with --baseline): only a newly failing check does
   -h, --help            print this help
 
-Exit codes: 0 every check passed, was skipped or failed as expected (xfailed); 1 a check failed, errored or
-passed unexpectedly (xpassed), a required check was skipped, or (--fail-on regressions) a check is newly
-failing; 2 bad usage, a bad --expect-fail file or module, or an implementation that
-could not be started or did not answer hello.`;
+Exit codes: 0 every check passed, was skipped or failed as expected (xfailed) — with every check skipped,
+nothing was checked: a warning says why; 1 a check failed, errored or passed unexpectedly (xpassed), a required
+check was skipped, one was skipped under --fail-on-skip, or (--fail-on regressions) a check is newly failing;
+2 bad usage, a selection of no check, a bad --expect-fail file or module, a report
+file that cannot be written, or an implementation that could not be started or did not answer hello.`;
 
 /** `nncheck run`: runs the conformance checks against an implementation and writes the reports. */
 export const runCommand: Command = {
@@ -58,6 +65,7 @@ export const runCommand: Command = {
       skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
       runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
+      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" },
       shard: { type: "string" }, require: { type: "string", multiple: true as const }, baseline: { type: "string" }, "fail-on": { type: "string" },
     });
     if (values.help === true) {
@@ -68,6 +76,7 @@ export const runCommand: Command = {
     const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const helloTimeoutMs = integerOption("hello-timeout-ms", values["hello-timeout-ms"], DEFAULT_HELLO_TIMEOUT_MS, 1);
     const failOn = values["fail-on"] ?? "failures";
     if (failOn !== "failures" && failOn !== "regressions") throw new UsageError(`--fail-on must be "failures" or "regressions", got "${failOn}"`);
     if (failOn === "regressions" && values.baseline === undefined) throw new UsageError("--fail-on regressions needs --baseline <previous report.json>");
@@ -75,20 +84,21 @@ export const runCommand: Command = {
     const [{ allChecks, suiteIdentity }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
       import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, exitCodeOf, loadExpectedFailures, matchExpectedFailures, openImplementation, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
+    const { closeOnSignals, checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
+    let files: ReturnType<typeof openReportFiles> | undefined;
     try {
       const all = allChecks();
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}) });
+      if (checks.length === 0) throw new RunSetupError(`no check is left to run: ${shard !== undefined ? "the shard and " : ""}--skip remove every check --only selects; run 'nncheck list' to see the ids`);
+      if (values.replay !== undefined) checkReplay(values.replay, checks);
       const requiredBy = requiredChecks(values.require ?? [], all);
       const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
-      if (values.replay !== undefined && checks.length !== 1) {
-        throw new RunSetupError(`--replay replays one check's counterexample, but ${checks.length} checks are selected; add --only <that check's id>`);
-      }
       const expectFile = values["expect-fail"];
       const expectedFailures = expectFile === undefined ? new Map() : matchExpectedFailures(loadExpectedFailures(expectFile), all, expectFile);
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
-      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs });
+      files = openReportFiles(targets);
+      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs });
       const stopWatching = closeOnSignals(implementation, io.err);
       const live = io === processIo && process.stderr.isTTY === true;
       const progress = live ? createProgress(process.stderr) : undefined;
@@ -97,10 +107,20 @@ export const runCommand: Command = {
         ...(values.module !== undefined ? ["--module", values.module] : []), "--seed", String(seed),
         ...(runs !== DEFAULT_RUNS ? ["--runs", String(runs)] : []),
       ]);
+      // The whole run: the selection and whatever else changes its outcome, so that it replays as it was.
+      const replayRun = shellCommand([
+        ...(values.only ?? []).flatMap((g) => ["--only", g]), ...(values.skip ?? []).flatMap((g) => ["--skip", g]),
+        ...(expectFile !== undefined ? ["--expect-fail", expectFile] : []),
+        ...(timeoutMs !== DEFAULT_TIMEOUT_MS ? ["--timeout-ms", String(timeoutMs)] : []),
+        ...(helloTimeoutMs !== DEFAULT_HELLO_TIMEOUT_MS ? ["--hello-timeout-ms", String(helloTimeoutMs)] : []),
+        ...(values["fail-on-skip"] === true ? ["--fail-on-skip"] : []),
+        ...(values.shard !== undefined ? ["--shard", values.shard] : []), ...(values.require ?? []).flatMap((g) => ["--require", g]),
+        ...(values.replay !== undefined ? ["--replay", values.replay] : []),
+      ]);
       let report;
       try {
         report = await runChecks({
-          implementation, checks, seed, runs, replayPrefix, expectedFailures,
+          implementation, checks, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
           ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
           onResult: (result, done, total) => progress?.update(done, total, result.id),
         });
@@ -112,8 +132,15 @@ export const runCommand: Command = {
       report = withRequired({ ...report, suite: suiteIdentity(all), ...(shard !== undefined ? { shard } : {}) }, requiredBy);
       if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };
       const color = io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      writeReports(report, targets, { out: io.out, err: io.err, color, env: process.env });
+      const opened = files;
+      writeReports(report, targets, { out: io.out, err: io.err, color, env: process.env, writeFile: (file, text) => opened.write(file, text) });
       if (targets.every((t) => t.file !== undefined)) io.err(summaryLine(report));
+      const warning = nothingCheckedWarning(report);
+      if (warning !== undefined) io.err(`nncheck run: ${warning}`);
+      if (values["fail-on-skip"] === true && report.summary.skipped > 0) {
+        io.err(`nncheck run: --fail-on-skip: ${report.summary.skipped} of ${report.checks.length} checks were skipped (the report says why)`);
+        return 1;
+      }
       return failOn === "regressions" ? regressionExitCode(report.baseline!) : exitCodeOf(report.summary);
     } catch (error) {
       if (error instanceof RunSetupError || error instanceof StartupError) {
@@ -121,7 +148,8 @@ export const runCommand: Command = {
         return 2;
       }
       throw error;
+    } finally {
+      files?.close();
     }
   },
 };
-

@@ -118,14 +118,16 @@ export function factorHints(network: NetworkSpec, exact: ExactGradients, actual:
   return [...byK].flatMap(([k, names]): Hint[] => {
     const costToo = k === costK;
     const allParams = names.length === groups.length;
-    const fitting = all.filter((e) => e.k === k && e.applies(names, allParams, costToo));
+    // every group k× its exact value, the ones that pass included (a group of zeros is k× itself): a factor of the whole gradient
+    const whole = groups.every((g) => names.includes(g.name) || (g.actual !== undefined && matchesAll(g.exact.map((x) => k * x), g.actual, g.exact)));
+    const fitting = all.filter((e) => e.k === k && e.applies(names, whole, costToo));
     const [first, ...others] = fitting;
     if (first === undefined) return [];
     const subject = allParams ? `all gradients${costToo ? " and the cost" : ""}` : listNames([...names, ...(costToo ? ["the cost"] : [])]);
     const verb = allParams || names.length + (costToo ? 1 : 0) > 1 ? "are" : "is";
     const value = verb === "are" ? "values" : "value";
     const costNote = names.length > 0 && costFailed && !costToo ? " (the cost is wrong in another way)" : names.length > 0 && !costFailed ? " (the cost itself is right)" : "";
-    const why = [first.why(names, allParams, costToo), ...others.map((e) => `or — ${e.coincidence} — ${e.why(names, allParams, costToo)}`)].join(", ");
-    return [{ kind: first.kind(names, allParams), message: `${subject} ${verb} ${first.phrase} the exact ${value}${costNote}: ${why}` }];
+    const why = [first.why(names, whole, costToo), ...others.map((e) => `or — ${e.coincidence} — ${e.why(names, whole, costToo)}`)].join(", ");
+    return [{ kind: first.kind(names, whole), message: `${subject} ${verb} ${first.phrase} the exact ${value}${costNote}: ${why}` }];
   });
 }

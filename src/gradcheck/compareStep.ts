@@ -1,16 +1,19 @@
 import type { StepRequest, StepResult } from "../implementation.ts";
-import { toNumberParams, type OracleGradients } from "../oracle/index.ts";
+import { toNumberParams, type DecimalParams, type OracleGradients } from "../oracle/index.ts";
 import { compareContext, paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
 import { exactToNumbers } from "./exactGradients.ts";
 import { exactGradientsWithScales, inputParamScales, oracleGradientsFor } from "./exactGradientsWithScales.ts";
 import { stepScales } from "./stepScales.ts";
 
-/** Compares a `step` answer with θ − L·∇C(θ) from the oracle (`exact`: its gradients for this request, if at hand). */
-export function compareStep(request: StepRequest, actual: StepResult, options: CompareOptions, exactGradients?: OracleGradients): Comparison {
+/**
+ * Compares a `step` answer with θ − L·∇C(θ) from the oracle (`exact`: its gradients for this request, if at hand;
+ * `exactNext`: the exact parameters after the step when they are known already, as a fixture stores them).
+ */
+export function compareStep(request: StepRequest, actual: StepResult, options: CompareOptions, exactGradients?: OracleGradients, exactNext?: DecimalParams): Comparison {
   const c = compareContext(options);
   const g = exactGradients ?? oracleGradientsFor(request, c);
   const L = c.oracle.decimal(request.learningRate);
-  const next = toNumberParams(request.params.map(({ W, b }, l) => ({
+  const next = toNumberParams(exactNext ?? request.params.map(({ W, b }, l) => ({
     W: W.map((row, i) => row.map((w, j) => c.oracle.decimal(w).minus(L.times(g.grads[l]!.W[i]![j]!)))),
     b: b.map((v, i) => c.oracle.decimal(v).minus(L.times(g.grads[l]!.b[i]!))),
   })));

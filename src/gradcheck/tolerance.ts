@@ -33,8 +33,12 @@ export function toleranceFor(dtype: Dtype, scale: number): number {
   return SAFETY * u * scale + absFloor;
 }
 
-/** A one-line account of a tolerance, for reports. */
+/**
+ * A one-line account of a tolerance, for reports: the equation SAFETY × u × E with its numbers and its value,
+ * e.g. `4 × u × E = 4 × 2^-53 × 3.32 = 1.47e-15, plus half an ulp of the exact value (E: …)`.
+ */
 export function explainTolerance(dtype: Dtype, scale: number, detail: string): string {
   const u = dtype === "float64" ? "2^-53" : "2^-24";
-  return `${SAFETY} × u(${dtype}) = ${u} × rounding scale ${scale.toPrecision(3)} (${detail})`;
+  const product = SAFETY * DTYPES[dtype].u * scale;
+  return `${SAFETY} × u × E = ${SAFETY} × ${u} × ${scale.toPrecision(3)} = ${product.toPrecision(3)}, plus half an ulp of the exact value (u: the unit roundoff of ${dtype}; E: the entry's rounding scale, ${detail})`;
 }

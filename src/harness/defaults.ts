@@ -6,3 +6,6 @@ export const DEFAULT_RUNS = 100;
 
 /** How long one request may take, in ms, when `--timeout-ms` is not given. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** How long an implementation may take from its start to its answer to `hello`, when `--hello-timeout-ms` is not given. */
+export const DEFAULT_HELLO_TIMEOUT_MS = 10_000;

@@ -16,6 +16,9 @@ export { openImplementation, type ImplementationChoice, type OpenedImplementatio
 export { closeOnSignals } from "./closeOnSignals.ts";
 export { shellCommand, shellQuote } from "./shellQuote.ts";
 export { RunSetupError } from "./RunSetupError.ts";
-export { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "./defaults.ts";
+export { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "./defaults.ts";
+export { checkReplay } from "./checkReplay.ts";
+export { openReportFiles, type ReportFiles } from "./reportFiles.ts";
+export { nothingCheckedWarning } from "./skipSummary.ts";
 export { NNCHECK_VERSION } from "./version.ts";
 export { REPORTERS, reporterTargets, type Reporter, type ReporterName, type ReporterOptions, type ReporterTarget } from "./reporters/index.ts";

@@ -1,31 +1,42 @@
 import { METHODS, type Implementation } from "../implementation.ts";
-import { RequestTimeoutError } from "../protocol/index.ts";
+import { RequestTimeoutError, systemClock, type Clock } from "../protocol/index.ts";
+
+/** Tuning for `isolateImplementation`. */
+export interface IsolateOptions {
+  /** How long `hello` may take (default: the per-call timeout). */
+  readonly helloTimeoutMs?: number;
+  /** Where the timeouts get the time from (tests inject a manual clock). */
+  readonly clock?: Clock;
+}
 
 /**
  * An in-process implementation treated like a remote one: each call gets its own deep copy of the request (an
  * implementation that updates its params in place cannot change what nncheck compares against), typed arrays
- * in the answer become plain arrays, and a call that does not settle within `timeoutMs` fails as timed out.
+ * in the answer become plain arrays, and a call that does not settle within `timeoutMs` fails as timed out
+ * (judged after one more turn of the event loop, so a call that settled while nncheck was busy is not blamed).
  * (A synchronous infinite loop cannot be interrupted in-process: use `--impl` for code that may hang.)
  */
-export function isolateImplementation(implementation: Implementation, timeoutMs: number): Implementation {
+export function isolateImplementation(implementation: Implementation, timeoutMs: number, options: IsolateOptions = {}): Implementation {
+  const clock = options.clock ?? systemClock;
   const call = (method: (typeof METHODS)[number]) => async (request: unknown): Promise<never> => {
     const answer = (implementation[method] as (r: unknown) => Promise<unknown>).call(implementation, structuredClone(request));
-    return plain(await withTimeout(Promise.resolve(answer), timeoutMs, `${method} did not settle within ${timeoutMs} ms`)) as never;
+    return plain(await withTimeout(Promise.resolve(answer), timeoutMs, `${method} did not settle within ${timeoutMs} ms`, clock)) as never;
   };
   const isolated = Object.fromEntries(METHODS.map((method) => [method, call(method)]));
+  const helloMs = options.helloTimeoutMs ?? timeoutMs;
   return {
     ...(isolated as unknown as Implementation),
-    hello: () => withTimeout(Promise.resolve(implementation.hello()), timeoutMs, `hello did not settle within ${timeoutMs} ms`),
+    hello: () => withTimeout(Promise.resolve(implementation.hello()), helloMs, `hello did not settle within ${helloMs} ms`, clock),
     close: async () => implementation.close?.(),
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string, clock: Clock): Promise<T> {
+  let cancel: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RequestTimeoutError(message, ms)), ms);
+    cancel = clock.after(ms, () => setImmediate(() => reject(new RequestTimeoutError(message, ms))));
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => cancel?.());
 }
 
 /** `value` with typed arrays turned into plain arrays, recursively (JSON-able shapes only). */

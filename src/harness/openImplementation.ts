@@ -9,6 +9,8 @@ export interface ImplementationChoice {
   readonly impl?: string | undefined;
   readonly module?: string | undefined;
   readonly timeoutMs: number;
+  /** How long the start and `hello` may take (default: the client's 10 s, or `timeoutMs` in-process). */
+  readonly helloTimeoutMs?: number;
 }
 
 /** An opened implementation, and its stderr tail when it is a process. */
@@ -26,9 +28,9 @@ const STDERR_TAIL_CHARS = 2000;
  */
 export async function openImplementation(choice: ImplementationChoice): Promise<OpenedImplementation> {
   if (choice.impl !== undefined) {
-    const client = await spawnImplementation(choice.impl, { timeoutMs: choice.timeoutMs });
+    const client = await spawnImplementation(choice.impl, { timeoutMs: choice.timeoutMs, startupTimeoutMs: choice.helloTimeoutMs });
     return { implementation: client, stderrTail: () => client.stderr().text.slice(-STDERR_TAIL_CHARS) };
   }
   const inProcess = choice.module !== undefined ? await loadImplementationModule(choice.module) : reference;
-  return { implementation: isolateImplementation(inProcess, choice.timeoutMs) };
+  return { implementation: isolateImplementation(inProcess, choice.timeoutMs, choice.helloTimeoutMs !== undefined ? { helloTimeoutMs: choice.helloTimeoutMs } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { Implementation } from "../implementation.ts";
 import { createOracle, type Oracle } from "../oracle/index.ts";
-import { parseHello, StartupError, UnresponsiveError } from "../protocol/index.ts";
+import { parseHello, StartupError, UnresponsiveError, withRequestLabel } from "../protocol/index.ts";
 import { checkSeed, type Check, type CheckContext, type CheckOutcome } from "./check.ts";
 import type { ExpectedFailure } from "./expectedFailures.ts";
 import { guardImplementation } from "./guardImplementation.ts";
@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly runs: number;
   /** The command that selects this implementation, seed and runs (see `CheckContext.replayPrefix`). */
   readonly replayPrefix: string;
+  /** The command that replays the whole run, its selection included (default: `replayPrefix`): the report's `replay`. */
+  readonly replayRun?: string;
   readonly replayPath?: string;
   /** Expected failures by check id (see `matchExpectedFailures`). */
   readonly expectedFailures?: ReadonlyMap<string, ExpectedFailure>;
@@ -59,7 +61,7 @@ export async function runChecks(options: RunOptions): Promise<RunReport> {
     const t0 = performance.now();
     let ending: RunEnding;
     try {
-      ending = { returned: await check.run(context) };
+      ending = { returned: await withRequestLabel(check.id, () => check.run(context)) };
     } catch (error) {
       ending = { thrown: error };
     }
@@ -69,7 +71,7 @@ export async function runChecks(options: RunOptions): Promise<RunReport> {
   };
 
   const result = (check: Check, outcome: CheckOutcome, durationMs: number): CheckResult =>
-    withExpectation({ id: check.id, description: check.description, ...outcome, durationMs }, options.expectedFailures?.get(check.id));
+    withReplay(withExpectation({ id: check.id, description: check.description, ...outcome, durationMs }, options.expectedFailures?.get(check.id)), `${options.replayPrefix} --only ${check.id}`);
 
   const results: CheckResult[] = new Array(checks.length);
   let next = 0;
@@ -86,7 +88,7 @@ export async function runChecks(options: RunOptions): Promise<RunReport> {
 
   const summary = summarize(results);
   return {
-    nncheck: NNCHECK_VERSION, protocol: 1, implementation: hello, seed, runs, replay: options.replayPrefix,
+    nncheck: NNCHECK_VERSION, protocol: 1, implementation: hello, seed, runs, replay: options.replayRun ?? options.replayPrefix,
     durationMs: performance.now() - started, summary, checks: results,
   };
 }
@@ -101,6 +103,12 @@ async function helloOf(implementation: Implementation): Promise<RunReport["imple
     throw new StartupError(`the implementation's hello() failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return parseHello(answer);
+}
+
+/** `result` with the command that replays just its check when it failed, errored or xpassed, unless it names one. */
+function withReplay(result: CheckResult, replay: string): CheckResult {
+  if (!(result.status === "failed" || result.status === "errored" || result.status === "xpassed") || result.details?.replay !== undefined) return result;
+  return { ...result, details: { ...result.details, replay } };
 }
 
 /** `result` with its expected failure applied: failed → xfailed, passed → xpassed; others keep their status. */

@@ -55,7 +55,7 @@ export interface RunReport {
   readonly implementation: Hello;
   readonly seed: number;
   readonly runs: number;
-  /** The command that replays this run: add `--only <id>` for one check. */
+  /** The command that replays this whole run, its selection included (each failing check has its own in its details). */
   readonly replay: string;
   readonly durationMs: number;
   readonly summary: RunSummary;

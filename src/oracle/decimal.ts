@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { rememberScaled } from "./exactDot.ts";
 
 /** A decimal.js constructor with its own precision (significant digits), isolated from the global one. */
 export type DecimalConstructor = typeof Decimal;
@@ -31,6 +32,23 @@ export function decimalConstructor(precision: number): DecimalConstructor {
 export function exactDecimal(D: DecimalConstructor, x: number): Decimal {
   if (!Number.isFinite(x)) throw new RangeError(`exactDecimal: expected a finite number, got ${x}`);
   if (x === 0) return new D(Object.is(x, -0) ? "-0" : "0");
+  // the same floats come back again and again (a case's params for forward, gradients and step; a finite difference's
+  // thousands of points): their exact values are cached per constructor (Decimals are immutable)
+  let cache = conversions.get(D);
+  if (cache === undefined) conversions.set(D, (cache = new Map()));
+  const known = cache.get(x);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_CACHED_CONVERSIONS) cache.clear();
+  const value = convert(D, x);
+  cache.set(x, value);
+  return value;
+}
+
+/** Cached exact values of floats per constructor; cleared when full (a simple bound on memory). */
+const conversions = new WeakMap<DecimalConstructor, Map<number, Decimal>>();
+const MAX_CACHED_CONVERSIONS = 250_000;
+
+function convert(D: DecimalConstructor, x: number): Decimal {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, Math.abs(x));
   const biased = (view.getUint32(0) >>> 20) & 0x7ff;
@@ -39,8 +57,11 @@ export function exactDecimal(D: DecimalConstructor, x: number): Decimal {
   const exponent = (biased === 0 ? 1 : biased) - 1075;
   const sign = x < 0 ? "-" : "";
   // m · 2^e = m · 5^(−e) · 10^e for e < 0: an integer times a power of ten, exactly.
-  const digits = exponent >= 0 ? (mantissa << BigInt(exponent)).toString() : (mantissa * 5n ** BigInt(-exponent)).toString();
-  return new D(exponent >= 0 ? sign + digits : `${sign}${digits}e${exponent}`);
+  const coefficient = exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * 5n ** BigInt(-exponent);
+  const digits = coefficient.toString();
+  const value = new D(exponent >= 0 ? sign + digits : `${sign}${digits}e${exponent}`);
+  rememberScaled(value, x < 0 ? -coefficient : coefficient, exponent >= 0 ? 0 : exponent);
+  return value;
 }
 
 /** A Decimal from a Decimal (re-bound to `D`), a decimal string, or a float64 (its exact value). */

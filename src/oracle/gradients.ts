@@ -3,6 +3,7 @@ import { ACTIVATION_TABLE } from "../family/activations.ts";
 import { COST_TABLE, exactReductionWeight } from "../family/costs.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
+import { exactDot, exactSum } from "./exactDot.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 
 /** The exact cost, gradients and everything the backward pass saw. */
@@ -50,19 +51,20 @@ export function oracleGradients(
     const f = ACTIVATION_TABLE[network.activations[l]!];
     const delta = dC_dA.map((ds, s) =>
       f.kind === "vector" ? f.exactBackward(D, layers[l]!.a[s]!, ds) : ds.map((d, i) => d.times(layers[l]!.dA_dZ[s]![i]!)));
-    const dC_dW = W.map((row, i) => row.map((_, j) => sumOver(D, n, (s) => delta[s]![i]!.times(aPrev[s]![j]!))));
-    const dC_db = W.map((_, i) => sumOver(D, n, (s) => delta[s]![i]!));
+    // dC/dW_ij = Σ_s δ[s][i]·a[s][j], dC/db_i = Σ_s δ[s][i]: each sum exact, rounded once
+    const deltaColumns = W.map((_, i) => delta.map((ds) => ds[i]!));
+    const aColumns = W[0]!.map((_, j) => aPrev.map((as) => as[j]!));
+    const dC_dW = W.map((row, i) => row.map((_, j) => exactDot(D, deltaColumns[i]!, aColumns[j]!)));
+    const dC_db = W.map((_, i) => exactSum(D, deltaColumns[i]!));
     grads.unshift({ W: dC_dW, b: dC_db });
     deltas.unshift(delta);
     dC_dAs.unshift(dC_dA);
     // dC/dA_(l−1) = W_lᵀ·delta_l; below the first layer there is nothing left to propagate into.
-    if (l > 0) dC_dA = delta.map((ds) => W[0]!.map((_, j) => sumOver(D, W.length, (i) => W[i]![j]!.times(ds[i]!))));
+    if (l > 0) {
+      const WColumns = W[0]!.map((_, j) => W.map((row) => row[j]!));
+      dC_dA = delta.map((ds) => WColumns.map((column) => exactDot(D, column, ds)));
+    }
   }
   return { cost: total, grads, layers, deltas, dC_dA: dC_dAs };
 }
 
-function sumOver(D: DecimalConstructor, count: number, term: (k: number) => Decimal): Decimal {
-  let sum = new D(0);
-  for (let k = 0; k < count; k++) sum = sum.plus(term(k));
-  return sum;
-}

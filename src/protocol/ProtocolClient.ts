@@ -5,15 +5,20 @@ import type {
 import { ImplementationError } from "../implementation.ts";
 import { checkTimeout } from "./checkTimeout.ts";
 import type { Connection } from "./Connection.ts";
-import { ClosedError, ImplementationFailure, StartupError, UnresponsiveError } from "./errors.ts";
+import { systemClock } from "./clock.ts";
+import { AbortedError, ClosedError, ImplementationFailure, StartupError, UnresponsiveError } from "./errors.ts";
 import type { ProtocolImplementation, SpawnOptions } from "./ProtocolImplementation.ts";
 import { startConnection, type StartOptions } from "./startConnection.ts";
 import { TailBuffer } from "./TailBuffer.ts";
 import { wireParams } from "./wireParams.ts";
 
+/** How many times a request aborted by another request's failure is sent again (each time to a restarted process). */
+const MAX_RESENDS = 2;
+
 /**
  * The client behind `spawnImplementation`: one connection at a time, restarted (with `hello` replayed) after a
- * timeout, crash or protocol error, until too many failures in a row or too many restarts make it give up.
+ * timeout, crash or protocol error, until too many failures in a row or too many restarts make it give up. The
+ * request being answered when the implementation failed gets the failure; the others in flight are sent again.
  */
 export class ProtocolClient implements ProtocolImplementation {
   readonly argv: readonly string[];
@@ -35,7 +40,7 @@ export class ProtocolClient implements ProtocolImplementation {
     this.#options = options;
     this.#stderr = new TailBuffer(options.stderrLimitChars ?? 64 * 1024);
     this.#start = {
-      argv, cwd: options.cwd, env: options.env, trace: options.trace, stderr: this.#stderr,
+      argv, cwd: options.cwd, env: options.env, trace: options.trace, stderr: this.#stderr, clock: options.clock ?? systemClock,
       startupTimeoutMs: options.startupTimeoutMs ?? 10_000,
       maxLineChars: options.maxLineChars ?? 64 * 1024 * 1024,
       nextId: () => this.#nextId++,
@@ -95,15 +100,24 @@ export class ProtocolClient implements ProtocolImplementation {
     const timeout = this.#options.timeoutMs ?? 10_000;
     const timeoutMs = typeof timeout === "number" ? timeout : timeout(method, request);
     checkTimeout(`the timeoutMs function's answer for ${method}`, timeoutMs);
-    let connection = await this.#ready();
-    while (!connection.alive) connection = await this.#ready(); // it died while we waited: bounded by maxRestarts
-    try {
-      const result = await connection.request(method, wireParams(method, request), timeoutMs);
-      this.#failures = 0;
-      return result;
-    } catch (error) {
-      if (error instanceof ImplementationError) this.#failures = 0; // it answered, so it is alive
-      throw error;
+    const params = wireParams(method, request);
+    for (let resends = 0; ; resends++) {
+      let connection = await this.#ready();
+      while (!connection.alive) connection = await this.#ready(); // it died while we waited: bounded by maxRestarts
+      try {
+        const result = await connection.request(method, params, timeoutMs);
+        this.#failures = 0;
+        return result;
+      } catch (error) {
+        if (error instanceof ImplementationError) this.#failures = 0; // it answered, so it is alive
+        // In flight while another request failed: not this one's fault, so it is sent again (restarts are bounded),
+        // unless that failure was the last straw.
+        if (error instanceof AbortedError && !this.#closing) {
+          if (this.#dead) throw this.#dead;
+          if (resends < MAX_RESENDS) continue;
+        }
+        throw error;
+      }
     }
   }
 

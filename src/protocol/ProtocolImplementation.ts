@@ -1,10 +1,14 @@
 import type { Hello, Implementation, Method } from "../implementation.ts";
+import type { Clock } from "./clock.ts";
 
 /** Tuning for `spawnImplementation`; every field has a default. */
 export interface SpawnOptions {
-  /** Per-request timeout in ms, or a function of the request (default 10,000). */
+  /**
+   * How long the implementation may take over one request, in ms, or a function of the request (default 10,000).
+   * The clock of a request runs only while it is the oldest one in flight (see `Connection`).
+   */
   readonly timeoutMs?: number | ((method: Method, request: unknown) => number);
-  /** How long the process may take to answer `hello` (default 10,000 ms). */
+  /** How long the process may take from its spawn to its answer to `hello`, restarts included (default 10,000 ms). */
   readonly startupTimeoutMs?: number;
   /** How many times a crashed or killed process is started again, in all (default 3). */
   readonly maxRestarts?: number;
@@ -18,6 +22,8 @@ export interface SpawnOptions {
   readonly closeGraceMs?: number;
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Where timeouts get the time from (default: the system clock; tests inject a manual one). */
+  readonly clock?: Clock;
   /** Sees every protocol line sent and received (for `--trace` and tests). */
   readonly trace?: (direction: "send" | "receive", line: string) => void;
 }

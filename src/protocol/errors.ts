@@ -75,3 +75,18 @@ export class ClosedError extends ImplementationFailure {
     this.name = "ClosedError";
   }
 }
+
+/**
+ * A request that was in flight, but not the one being answered, when the implementation failed (crashed, timed
+ * out on the oldest request, broke the protocol): the client sends it again to the restarted implementation, and
+ * only when it cannot (restarts exhausted) does this error reach the check, naming the request at fault.
+ */
+export class AbortedError extends ImplementationFailure {
+  /** The failure of the request that was being answered. */
+  readonly culprit: ImplementationFailure;
+  constructor(message: string, culprit: ImplementationFailure) {
+    super(culprit.kind, message);
+    this.name = "AbortedError";
+    this.culprit = culprit;
+  }
+}

@@ -2,7 +2,7 @@
 export { spawnImplementation, type ProtocolImplementation, type SpawnOptions } from "./spawnImplementation.ts";
 export { shapeProblems, type RequestByMethod } from "./shapeProblems.ts";
 export {
-  ClosedError, CrashError, ImplementationFailure, ProtocolError, RequestTimeoutError, StartupError, UnresponsiveError,
+  AbortedError, ClosedError, CrashError, ImplementationFailure, ProtocolError, RequestTimeoutError, StartupError, UnresponsiveError,
   type FailureKind,
 } from "./errors.ts";
 export { splitCommandLine, CommandLineError } from "./splitCommandLine.ts";
@@ -11,3 +11,5 @@ export { wireParams } from "./wireParams.ts";
 export { parseHello } from "./parseHello.ts";
 export { parseResponseLine, quoteLine, type ResponseLine, type Outcome } from "./parseResponseLine.ts";
 export { TailBuffer } from "./TailBuffer.ts";
+export { systemClock, type Clock } from "./clock.ts";
+export { withRequestLabel, currentRequestLabel } from "./requestLabel.ts";

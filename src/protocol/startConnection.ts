@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ImplementationError, type Hello } from "../implementation.ts";
 import { Connection, type ConnectionOptions } from "./Connection.ts";
-import { CrashError, ImplementationFailure, RequestTimeoutError, StartupError } from "./errors.ts";
+import { CrashError, ImplementationFailure, ProtocolError, RequestTimeoutError, StartupError } from "./errors.ts";
 import { parseHello } from "./parseHello.ts";
 import { trackGroup } from "./processGroups.ts";
 
@@ -12,6 +12,7 @@ export interface StartOptions extends Omit<ConnectionOptions, "onFatal"> {
   readonly argv: readonly string[];
   readonly cwd?: string | undefined;
   readonly env?: NodeJS.ProcessEnv | undefined;
+  /** From the spawn until the `hello` answer has arrived (the program's own start-up included). */
   readonly startupTimeoutMs: number;
   readonly onFatal: (connection: Connection, failure: ImplementationFailure) => void;
 }
@@ -33,12 +34,13 @@ export async function startConnection(options: StartOptions): Promise<{ connecti
     },
   });
   try {
-    const hello = parseHello(await connection.request("hello", { protocol: 1 }, options.startupTimeoutMs));
+    const hello = parseHello(await connection.request("hello", { protocol: 1 }, options.startupTimeoutMs, undefined));
     beforeHello = false;
     return { connection, hello };
   } catch (error) {
+    const silent = connection.charsReceived === 0;
     await connection.close(0);
-    throw new StartupError(`${shown} did not start: ${whyNoHello(error, options.startupTimeoutMs)}`);
+    throw new StartupError(`${shown} did not start: ${whyNoHello(error, options.startupTimeoutMs, silent)}`);
   }
 }
 
@@ -68,10 +70,14 @@ function spawnChild(program: string, args: string[], options: StartOptions, show
   });
 }
 
-function whyNoHello(error: unknown, startupTimeoutMs: number): string {
+function whyNoHello(error: unknown, startupTimeoutMs: number, silent: boolean): string {
   if (error instanceof StartupError) return error.message;
-  if (error instanceof RequestTimeoutError) return `no answer to "hello" within ${startupTimeoutMs} ms`;
-  if (error instanceof CrashError) return error.message.replace(/^request #\d+ \(hello\) failed: the implementation/, "it");
+  if (error instanceof RequestTimeoutError) {
+    const hint = silent ? `; nothing at all arrived on its stdout: if it did answer, the answer is stuck in its output buffer — flush stdout after every line (Python: print(..., flush=True), or run python3 -u)` : "";
+    return `no answer to "hello" within ${startupTimeoutMs} ms (--hello-timeout-ms)${hint}`;
+  }
+  if (error instanceof CrashError) return error.message.replace(/^request #\d+ \(hello\) failed: the implementation (.*?) while answering it/, "it $1 before answering hello");
+  if (error instanceof ProtocolError) return `before its hello answer: ${error.message.replace(/^request #\d+ \(hello\)(: | failed: )/, "")}`;
   if (error instanceof ImplementationError) return `it answered "hello" with error ${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message.replace(/^request #\d+ \(hello\) failed: /, "") : String(error);
 }

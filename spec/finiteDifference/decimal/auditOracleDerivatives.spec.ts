@@ -12,19 +12,24 @@ const identity: NetworkSpec = { layers: [1, 1, 1], activations: ["identity", "id
 describe("auditOracleDerivatives (decimal finite differences)", () => {
   it("agrees with the oracle on both worked-example cases of the seed chapter to ≥ 20 digits", () => {
     const fixture = loadFixture("worked-example");
+    expect(fixture.cases.map((c) => c.id)).toEqual(["worked-example/y=0", "worked-example/y=1"]); // the loop runs over both
+    let audited = 0;
     for (const c of fixture.cases) {
       const input = workedExampleInput(fixture, c);
       const audit = auditOracleDerivatives(input.network, input.params, input.inputs, input.targets);
       expect(audit.entries.map((e) => e.entry)).toEqual(["W1[0][0]", "W1[0][1]", "W1[0][2]", "W1[1][0]", "W1[1][1]", "W1[1][2]", "W1[2][0]", "W1[2][1]", "W1[2][2]", "b1[0]", "b1[1]", "b1[2]", "W2[0][0]", "W2[0][1]", "W2[0][2]", "b2[0]"]);
       expect(audit.minDigits, `${c.id}: ${audit.worst.entry}`).toBeGreaterThanOrEqual(20);
       expect(audit.entries.every((e) => e.withinError)).toBe(true);
+      audited += audit.entries.length;
     }
+    expect(audited).toBe(2 * 16);
   });
 
   it("matches a hand derivative: C = (w2(w1·x + b1) + b2 − y)², dC/dw1 = 2e·w2·x", () => {
     const audit = auditOracleDerivatives(identity, [{ W: [["0.5"]], b: ["0.25"] }, { W: [["-3"]], b: ["1"] }], [["2"]], [["0.75"]]);
     // a2 = −3·(0.5·2 + 0.25) + 1 = −2.75; e = a2 − y = −3.5
     const expected = { "W1[0][0]": 2 * -3.5 * -3 * 2, "b1[0]": 2 * -3.5 * -3, "W2[0][0]": 2 * -3.5 * 1.25, "b2[0]": 2 * -3.5 };
+    expect(audit.entries.map((e) => e.entry).sort()).toEqual(Object.keys(expected).sort());
     for (const e of audit.entries) {
       expect(e.numeric.toNumber(), e.entry).toBeCloseTo(expected[e.entry as keyof typeof expected], 12);
       expect(e.digits).toBeGreaterThanOrEqual(30);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../../src/harness/index.ts";
-import { prettyReporter } from "../../../src/harness/reporters/index.ts";
+import { jsonReporter, prettyReporter, summaryLine, tapReporter } from "../../../src/harness/reporters/index.ts";
 import { sampleReport } from "./sampleReport.ts";
 
 let report: RunReport;
@@ -28,7 +28,7 @@ describe("prettyReporter", () => {
     expect(lines[header]!.trim().split(/\s{2,}/)).toEqual(["entry", "expected", "actual", "abs error", "rel error", "tolerance"]);
     expect(lines[header + 1]!.trim().split(/\s+/)).toEqual(["✗", "W1[1][2]", "0.25", "0.5", "2.50e-1", "1.00e+0", "4.47e-15"]);
     expect(lines[header + 2]!.trim().split(/\s+/)).toEqual(["✗", "b2[0]", "-0.125", "NaN", "Infinity", "Infinity", "1.79e-15"]);
-    expect(text).toContain("why the tolerance of W1[1][2]: 4 × u(float64) = 2^-53 × rounding scale 10.0 (a product and a sum)");
+    expect(text).toContain("why the tolerance of W1[1][2]: 4 × u × E = 4 × 2^-53 × 10.0 = 4.44e-15, plus half an ulp of the exact value (u: the unit roundoff of float64; E: the entry's rounding scale, a product and a sum)");
     expect(text).toContain("hint (a guess from the pattern of errors, not a verdict): every W1 entry is 2× the exact value");
     expect(text).toContain("replay: npx nncheck run --seed 7 --only oracle/gradients/3-3-1");
   });
@@ -41,11 +41,25 @@ describe("prettyReporter", () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/);
   });
 
-  it("ends with the summary line (seed included) and the command replaying the first failure", () => {
+  it("ends with the summary line (seed included) and the command replaying the run, as TAP and JSON do", () => {
     expect(text.split("\n").slice(-2)).toEqual([
       expect.stringMatching(/^7 checks: 1 passed, 2 failed, 1 errored, 1 skipped, 1 xfailed, 1 xpassed in \d+ ms \(seed 7\)$/),
-      'replay: npx nncheck run --impl "python3 adapter.py" --seed 7 --only oracle/gradients/3-3-1',
+      `replay: ${report.replay}`,
     ]);
+    expect(report.replay).toBe('npx nncheck run --impl "python3 adapter.py" --seed 7');
+    expect(tapReporter(report).split("\n").at(-1)).toBe(`# replay: ${report.replay}`);
+    expect((JSON.parse(jsonReporter(report)) as { replay: string }).replay).toBe(report.replay);
+  });
+
+  it("gives every failing or errored check the command that replays it alone", () => {
+    const bad = report.checks.filter((r) => r.status === "failed" || r.status === "errored" || r.status === "xpassed");
+    expect(bad.length).toBeGreaterThan(0);
+    for (const r of bad) expect(r.details?.replay, r.id).toMatch(new RegExp(`--only ${r.id.replace(/[/.]/g, "\\$&")}( |$)`));
+  });
+
+  it("says in the summary line that nothing was checked when every check was skipped", () => {
+    const allSkipped = { ...report, checks: report.checks.map((r) => ({ ...r, status: "skipped" as const })), summary: { passed: 0, failed: 0, errored: 0, skipped: 7, xfailed: 0, xpassed: 0 } };
+    expect(summaryLine(allSkipped)).toMatch(/^7 checks: 7 skipped — nothing was checked in \d+ ms \(seed 7\)$/);
   });
 
   it("colours status labels only when asked", () => {

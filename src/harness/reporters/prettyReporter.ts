@@ -49,15 +49,19 @@ export function prettyReporter(report: RunReport, options: PrettyOptions = {}): 
     const [head, ...rest] = baselineLines(report.baseline);
     lines.push("", bold(`compared with the baseline ${report.baseline.file}: ${head}`), ...rest.map((l) => `  - ${printable(l)}`));
   }
-  lines.push("", summaryLine(report, paint), `replay: ${report.replay}${bad.length > 0 ? ` --only ${bad[0]!.id}` : ""}`);
+  lines.push("", summaryLine(report, paint), `replay: ${report.replay}`); // the whole run, as in TAP and JSON; each failure has its own above
   return lines.join("\n");
 }
 
-/** `8 checks: 6 passed, 1 failed, 1 skipped in 2.1 s (seed 1)`: only the statuses that occurred. */
+/**
+ * `8 checks: 6 passed, 1 failed, 1 skipped in 2.1 s (seed 1)`: only the statuses that occurred; a run whose
+ * checks were all skipped says "nothing was checked" (it exits 0, but it verified nothing).
+ */
 export function summaryLine(report: RunReport, paint: (status: ResultStatus, text: string) => string = (_, t) => t): string {
   const parts = RESULT_STATUSES.filter((s) => report.summary[s] > 0).map((s) => paint(s, `${report.summary[s]} ${s}`));
   const total = report.checks.length;
-  return `${total} ${total === 1 ? "check" : "checks"}: ${parts.join(", ") || "none run"} in ${formatDuration(report.durationMs)} (seed ${report.seed})`;
+  const nothing = total > 0 && report.summary.skipped === total ? " — nothing was checked" : "";
+  return `${total} ${total === 1 ? "check" : "checks"}: ${parts.join(", ") || "none run"}${nothing} in ${formatDuration(report.durationMs)} (seed ${report.seed})`;
 }
 
 /** Ids grouped by their first two segments: `oracle/gradients/** (4)`; a group of one stays its id. */

@@ -15,6 +15,8 @@ export interface ReportSinks {
   readonly color?: boolean;
   /** The environment: `GITHUB_STEP_SUMMARY` is where the github reporter appends its job summary. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Writes a target's file (default: writeFileSync); `nncheck run` hands in the files it opened before the run. */
+  readonly writeFile?: (file: string, text: string) => void;
 }
 
 /**
@@ -27,7 +29,7 @@ export function writeReports(report: RunReport, targets: readonly ReporterTarget
   for (const { name, file } of targets) {
     const text = REPORTERS[name as ReporterName](report, { color: file === undefined && sinks.color === true });
     if (file === undefined) sinks.out(text);
-    else write(file, name, text, writeFileSync);
+    else write(file, name, text, sinks.writeFile ?? writeFileSync);
     if (name === "github") {
       const summary = sinks.env?.GITHUB_STEP_SUMMARY;
       if (summary === undefined || summary === "") sinks.err("nncheck run: --reporter github: GITHUB_STEP_SUMMARY is not set (not a GitHub Actions step?), so no job summary was written; --reporter markdown:FILE writes the same Markdown anywhere");

@@ -1,0 +1,97 @@
+/**
+ * Σ_k u_k·v_k in exact integer arithmetic, rounded once into the constructor's precision: every operand is a decimal
+ * coefficient C and exponent q (x = C·10^q, read off decimal.js's digits), the products and their sum are BigInt
+ * integers on a common exponent, and only the result is rounded. A multiply-add this way costs a fraction of
+ * decimal.js's (which rounds after every operation), and the sum carries no rounding of its own down to P + 40
+ * digits below its largest term.
+ */
+import type { Decimal } from "decimal.js";
+import type { DecimalConstructor } from "./decimal.ts";
+
+/** A decimal as an integer coefficient and a power of ten, with the exponent of its first digit. */
+interface Scaled {
+  readonly c: bigint;
+  readonly q: number;
+  /** The exponent of the first digit: 10^top ≤ |x| < 10^(top+1). */
+  readonly top: number;
+}
+
+/** decimal.js keeps x as sign s, digit words d (base 10⁷, the first one unpadded) and the exponent e of its first digit. */
+interface DecimalInternals {
+  readonly s: number;
+  readonly e: number;
+  readonly d: readonly number[] | null;
+}
+
+const scaledCache = new WeakMap<Decimal, Scaled>();
+
+/** Records x = c·10^q for a Decimal made from those very integers (a float64's exact value), saving the re-parse. */
+export function rememberScaled(x: Decimal, c: bigint, q: number): void {
+  scaledCache.set(x, { c, q, top: (x as unknown as DecimalInternals).e });
+}
+const ZERO: Scaled = { c: 0n, q: 0, top: 0 };
+
+/** x = c·10^q exactly (cached per Decimal object: params and activations take part in many sums). */
+function scaled(x: Decimal): Scaled {
+  const known = scaledCache.get(x);
+  if (known !== undefined) return known;
+  const { s, e, d } = x as unknown as DecimalInternals;
+  let result = ZERO;
+  if (d !== null && !(d.length === 1 && d[0] === 0)) {
+    let digits = String(d[0]);
+    for (let i = 1; i < d.length; i++) digits += String(d[i]).padStart(7, "0");
+    const coefficient = BigInt(digits);
+    result = { c: s < 0 ? -coefficient : coefficient, q: e - (digits.length - 1), top: e };
+  }
+  scaledCache.set(x, result);
+  return result;
+}
+
+const powersOfTen = new Map<number, bigint>();
+function tenTo(k: number): bigint {
+  let p = powersOfTen.get(k);
+  if (p === undefined) powersOfTen.set(k, (p = 10n ** BigInt(k)));
+  return p;
+}
+
+/** Digits kept below the largest term: far beyond any precision the oracle rounds to, and a bound on the integers' size. */
+const GUARD = 40;
+
+/**
+ * Σ of terms, each exact, on a common exponent no lower than GUARD + P digits below the largest term (a term's digits
+ * below that are cut: an error under 10^−(P+GUARD) of the largest term, where decimal.js would round every step at
+ * 10^−P), then rounded once to D's precision.
+ */
+function sumScaled(D: DecimalConstructor, terms: readonly Scaled[]): Decimal {
+  if (terms.length === 0) return new D(0);
+  let top = terms[0]!.top;
+  for (const t of terms) if (t.top > top) top = t.top;
+  const floor = top - (D.precision + GUARD);
+  let q = Infinity;
+  for (const t of terms) if (t.top >= floor) q = Math.min(q, Math.max(t.q, floor));
+  let sum = 0n;
+  for (const t of terms) {
+    if (t.top < floor) continue;
+    sum += t.q >= q ? t.c * tenTo(t.q - q) : t.c / tenTo(q - t.q);
+  }
+  return sum === 0n ? new D(0) : new D(`${sum}e${q}`).toSignificantDigits(D.precision);
+}
+
+/** Σ_k u[k]·v[k] (+ `plus`): exact (see sumScaled), then rounded to D's precision. Operands are finite. */
+export function exactDot(D: DecimalConstructor, u: readonly Decimal[], v: readonly Decimal[], plus?: Decimal): Decimal {
+  const terms: Scaled[] = [];
+  for (let k = 0; k < u.length; k++) {
+    const a = scaled(u[k]!), b = scaled(v[k]!);
+    if (a.c !== 0n && b.c !== 0n) terms.push({ c: a.c * b.c, q: a.q + b.q, top: a.top + b.top + 1 });
+  }
+  if (plus !== undefined) {
+    const p = scaled(plus);
+    if (p.c !== 0n) terms.push(p);
+  }
+  return sumScaled(D, terms);
+}
+
+/** Σ_k x[k]: exact (see sumScaled), then rounded to D's precision. */
+export function exactSum(D: DecimalConstructor, x: readonly Decimal[]): Decimal {
+  return sumScaled(D, x.map(scaled).filter((t) => t.c !== 0n));
+}
