@@ -5,10 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { propertyChecks } from "../../src/checks/propertyChecks.ts";
 import { unmetNeeds } from "../../src/harness/unmetNeeds.ts";
-import type { Hello } from "../../src/implementation.ts";
+import { METHODS, type Hello } from "../../src/implementation.ts";
 import { createOracle } from "../../src/oracle/index.ts";
 import { reference } from "../../src/reference/index.ts";
-import plain from "../../examples/mutants/plain.ts";
 import { property, runProperty } from "./runProperty.ts";
 import { WRONG_IMPLEMENTATIONS } from "./wrongImplementations.ts";
 
@@ -41,8 +40,8 @@ describe("the classifier family's properties", () => {
   });
 
   it("are skipped, with the reason, for an implementation that declares only today's hello", async () => {
-    const today = await plain.hello();
-    expect(today.costs).toBeUndefined();
+    // a hello of before issue 8 (examples/mutants/plain.ts declared this one; it now answers the whole family)
+    const today: Hello = { protocol: 1, name: "seed-era", dtype: "float64", methods: [...METHODS], activations: ["relu", "logistic", "tanh", "identity"] };
     const runnable = checks.filter((c) => unmetNeeds(c.needs, today) === undefined).map((c) => c.id);
     expect(runnable).toEqual(SEED_FAMILY_PROPERTIES);
     // declaring the new activations without the new costs still skips every cost and descent property of the classifiers

@@ -1,7 +1,7 @@
-import { diagnose } from "../diagnosis/index.ts";
-import { compareGradients, exactGradientsWithScales, type CompareOptions, type Comparison } from "../gradcheck/index.ts";
+import { diagnose, diagnoseForward } from "../diagnosis/index.ts";
+import { compareForward, compareGradients, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, type CompareOptions, type Comparison } from "../gradcheck/index.ts";
 import type { CheckContext, CheckOutcome, Hint } from "../harness/check.ts";
-import type { GradientsRequest, GradientsResult } from "../implementation.ts";
+import type { ForwardRequest, ForwardResult, GradientsRequest, GradientsResult } from "../implementation.ts";
 import { compactRatio, entryGrids, MAX_HEATMAP_CELLS, significant, toleranceRatio, type EntryHeatmap } from "./entryHeatmap.ts";
 
 /** One compared case: which, what was sent and answered, and the verdict. */
@@ -57,6 +57,14 @@ export function gradientsCase(
 ): ComparedCase {
   const comparison = compareGradients(request, actual, options, withScales);
   return { kind, index, request, actual, comparison, hints: diagnose(request, withScales.exact, actual, comparison) };
+}
+
+/** A compared `forward` case, with the diagnosis's hints (a naive softmax or softplus overflowing) when it disagrees. */
+export function forwardCase(kind: string, index: number, request: ForwardRequest, actual: ForwardResult, options: CompareOptions): ComparedCase {
+  const targets = request.inputs.map(() => new Array<number>(request.network.layers.at(-1)!).fill(0));
+  const exact = oracleGradientsFor({ ...request, targets }, options);
+  const comparison = compareForward(request, actual, options, exact);
+  return { kind, index, request, actual, comparison, hints: diagnoseForward(request.network, exactToNumbers(exact), actual, comparison) };
 }
 
 /** Entries shown per failing check: the table stays readable; the count says how many more there were. */

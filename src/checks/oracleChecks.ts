@@ -3,13 +3,13 @@
  * and compares every entry of its answers with the exact oracle, with tolerances from the declared dtype and each
  * entry's rounding scale. A failure names the entries, the case and how to replay it.
  */
-import { compareForward, compareStep, compareTrain, oracleGradientsFor } from "../gradcheck/index.ts";
+import { compareStep, compareTrain, oracleGradientsFor } from "../gradcheck/index.ts";
 import type { Method } from "../implementation.ts";
 import { REDUCTIONS, type NetworkSpec, type Reduction } from "../network/types.ts";
 import { createRng } from "../random/rng.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { oracleCases, type CaseMix, type OracleCaseKind } from "./oracleCases.ts";
-import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
+import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -46,8 +46,7 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
   switch (method) {
     case "forward": {
       const request = { network, params: c.params, inputs: c.inputs };
-      const actual = await impl.forward(request);
-      return { kind, index, request, actual, comparison: compareForward(request, actual, options) };
+      return forwardCase(kind, index, request, await impl.forward(request), options);
     }
     case "gradients": {
       const request = { network, params: c.params, inputs: c.inputs, targets: c.targets };

@@ -1,8 +1,10 @@
 /**
  * Hypotheses about one layer's activation derivative, each tested by recomputing the whole backward pass with that
  * derivative (backwardWith) and asking whether the answer matches it: f′ ≡ 1 (a missing derivative or a missing
- * ReLU mask), ReLU′(0) = 1, an inverted ReLU mask; and, when none matches, the pattern "errors only on off units".
+ * ReLU mask), ReLU′(0) = 1 and leaky_relu′(0) = 1, an inverted ReLU mask; and, when none matches, the pattern
+ * "errors only on off units".
  */
+import { ACTIVATION_TABLE } from "../family/activations.ts";
 import type { Comparison, ExactGradients } from "../gradcheck/index.ts";
 import type { Hint } from "../harness/check.ts";
 import type { GradientsRequest } from "../implementation.ts";
@@ -27,12 +29,19 @@ function hypotheses(request: GradientsRequest, exact: ExactGradients, l: number)
   const f = request.network.activations[l]!;
   const name = l + 1;
   if (f === "identity") return [];
-  if (f !== "relu") {
-    return [{ kind: "missing-derivative", override: () => 1, message: `the gradients match a backward pass with ${f}′ ≡ 1 in layer ${name}: the activation derivative is missing (δ${name} = dC/dA${name} instead of dC/dA${name} ⊙ ${f}′(Z${name}))` }];
-  }
+  const missing: Hypothesis = { kind: "missing-derivative", override: () => 1, message: `the gradients match a backward pass with ${f}′ ≡ 1 in layer ${name}: the activation derivative is missing (δ${name} = dC/dA${name} instead of dC/dA${name} ⊙ ${f}′(Z${name}))` };
+  if (f !== "relu" && f !== "leaky_relu") return [missing];
   const z = exact.layers[l]!.z.flat();
   const hasOn = z.some((v) => v > 0), hasOff = z.some((v) => v < 0);
   const atZero = exact.layers[l]!.z.flatMap((zs, s) => zs.flatMap((v, i) => (v === 0 ? [`unit ${i} of sample ${s}`] : [])));
+  if (f === "leaky_relu") {
+    // f′ ≡ 1 and leaky_relu′(0) = 1 predict the same where no z < 0: the missing slope is offered only where it shows
+    const slope = ACTIVATION_TABLE.leaky_relu.kink!.derivative;
+    return [
+      ...(hasOff ? [missing] : []),
+      ...(atZero.length > 0 ? [{ kind: "leaky-relu-derivative-at-zero", override: (v: number) => (v >= 0 ? 1 : slope), message: `the gradients match leaky_relu′(0) = 1 in layer ${name} (z exactly 0 at ${listNames(atZero)}): nncheck's convention is the left derivative, leaky_relu′(0) = ${slope} — a test z ≥ 0 where z > 0 belongs` }] : []),
+    ];
+  }
   return [
     ...(hasOff ? [{ kind: "relu-mask", override: () => 1, message: `the gradients match ReLU′ = 1 on every unit of layer ${name}, including those whose ReLU is off (z < 0): the ReLU mask is missing (f′ ≡ 1)` }] : []),
     ...(atZero.length > 0 ? [{ kind: "relu-derivative-at-zero", override: (v: number) => (v >= 0 ? 1 : 0), message: `the gradients match ReLU′(0) = 1 in layer ${name} (z exactly 0 at ${listNames(atZero)}): nncheck's convention is ReLU′(0) = 0 — a mask z ≥ 0 where z > 0 belongs` }] : []),

@@ -8,14 +8,18 @@ import type { Hint } from "../harness/check.ts";
 import type { GradientsRequest, GradientsResult } from "../implementation.ts";
 import { derivativeHints } from "./derivativeHints.ts";
 import { factorHints } from "./factorHints.ts";
+import { outputHints } from "./outputHints.ts";
 import { paramGroups } from "./paramGroups.ts";
+import { saturationHints } from "./saturationHints.ts";
 import { broadcastHints, transposedHints } from "./shapeHints.ts";
 
 /**
  * Hints for a `gradients` answer `actual` to `request`, given the oracle's values `exact` and the verdict
- * `comparison`: transposed or broadcast weight gradients, a wrong activation derivative or ReLU mask, constant
- * factors (2, ½, −1, n, 1/n) per group; when none of those fits, the patterns "errors only on units whose ReLU is
- * off" and "an error confined to one entry".
+ * `comparison`: transposed or broadcast weight gradients, a wrong activation derivative or ReLU mask, softmax's
+ * Jacobian taken as its diagonal, BCE's targets exchanged, constant factors (2, ½, −1, and the reduction's n, 1/n,
+ * K, n·K) per group named by the network's cost and reduction, a naive ln σ or ln softmax in the cost and a naive
+ * exp overflowing at saturation; when none of those fits, the patterns "errors only on units whose ReLU is off" and
+ * "an error confined to one entry".
  * Empty when the answer passed or no hypothesis fits.
  */
 export function diagnose(request: GradientsRequest, exact: ExactGradients, actual: GradientsResult, comparison: Comparison): Hint[] {
@@ -26,7 +30,9 @@ export function diagnose(request: GradientsRequest, exact: ExactGradients, actua
     ...transposedHints(exact, actual, groups),
     ...broadcastHints(exact, groups),
     ...derivative.tested,
-    ...factorHints(exact, actual, groups, comparison, request.inputs.length),
+    ...outputHints(request, exact, groups),
+    ...factorHints(request.network, exact, actual, groups, comparison, request.inputs.length),
+    ...saturationHints(request, exact, actual, comparison),
   ];
   if (hints.length === 0) hints.push(...derivative.pattern);
   const only = comparison.failures[0];

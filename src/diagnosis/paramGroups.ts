@@ -31,9 +31,12 @@ export function close(predicted: number, actual: number, scale: number): boolean
 
 const maxAbs = (xs: readonly number[]): number => xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
-/** Whether every entry of `actual` is loosely `predicted` (scaled by the larger of the two groups and the exact one). */
+/**
+ * Whether every entry of `actual` is loosely `predicted` (scaled by the larger of the two groups and the exact one).
+ * A prediction with a non-finite entry explains nothing: its scale would be ∞, and every answer within it.
+ */
 export function matchesAll(predicted: readonly number[], actual: readonly number[], exact: readonly number[]): boolean {
-  if (predicted.length !== actual.length) return false;
+  if (predicted.length !== actual.length || !predicted.every(Number.isFinite)) return false;
   const scale = Math.max(maxAbs(predicted), maxAbs(exact));
   return predicted.every((p, k) => close(p, actual[k]!, scale));
 }
