@@ -51,7 +51,10 @@ export interface ScaleInputs {
 }
 
 /** E of a product x·y from the factors' own E, to second order (the rounding of the product is counted apart). */
-export const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => Math.abs(x) * Ey + Ex * Math.abs(y) + u * Ex * Ey;
+export const productE = (x: number, Ex: number, y: number, Ey: number, u: number): number => times(Math.abs(x), Ey) + times(Ex, Math.abs(y)) + u * times(Ex, Ey);
+
+/** a·b where a factor of 0 wins over an infinite one: a scale that overflowed carries nothing through an exact zero. */
+const times = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : a * b);
 
 const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
 

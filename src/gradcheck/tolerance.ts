@@ -30,7 +30,8 @@ export const TRANSCENDENTAL_ROUNDINGS = 4;
 /** The tolerance for an entry of rounding scale `scale` (in units of u). */
 export function toleranceFor(dtype: Dtype, scale: number): number {
   const { u, absFloor } = DTYPES[dtype];
-  return SAFETY * u * scale + absFloor;
+  // a scale carried over many steps may overflow float64: the model then bounds nothing, and says so (Infinity)
+  return Number.isNaN(scale) ? Number.POSITIVE_INFINITY : SAFETY * u * scale + absFloor;
 }
 
 /**
