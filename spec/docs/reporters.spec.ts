@@ -1,10 +1,11 @@
 /** docs/reporters.md and the README's report section against the code: every reporter and option described, every id real. */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { allChecks } from "../../src/checks/index.ts";
+import { allChecks, suiteIdentity } from "../../src/checks/index.ts";
 import { compareCommand } from "../../src/cli/compareCommand.ts";
 import { runCommand } from "../../src/cli/runCommand.ts";
 import { REPORTERS } from "../../src/harness/index.ts";
+import { quotedSuiteIdentities, refreshSuiteIdentity } from "./docSuiteIdentity.ts";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const doc = read("docs/reporters.md");
@@ -36,5 +37,22 @@ describe("docs/reporters.md", () => {
     expect(doc).toContain("](report-screenshot.png)");
     expect(section).toContain("](docs/report-screenshot.png)");
     expect(existsSync(new URL("../../docs/report-screenshot.png", import.meta.url))).toBe(true);
+  });
+});
+
+describe("docs/reporters.md's examples", () => {
+  it("quote the current suite identity (run `npm run docs:suite` after changing checks or fixtures)", () => {
+    const suite = suiteIdentity(allChecks());
+    const { hashes, counts } = quotedSuiteIdentities(doc);
+    expect(hashes.length).toBeGreaterThan(5);
+    for (const hash of hashes) expect(suite.hash.startsWith(hash.replace(/…$/, "")), hash).toBe(true);
+    expect(counts.length).toBeGreaterThan(3);
+    for (const count of counts) expect(count).toBe(suite.checks);
+  });
+
+  it("refreshing rewrites a stale hash and count, abbreviations keeping their length", () => {
+    const stale = `"checks": 9, "hash": "sha256:${"0".repeat(64)}" and sha256:0123… (9 checks)`;
+    const fresh = refreshSuiteIdentity(stale, { version: "0.1.0", checks: 12, hash: `sha256:${"ab".repeat(32)}` });
+    expect(fresh).toBe(`"checks": 12, "hash": "sha256:${"ab".repeat(32)}" and sha256:abab… (12 checks)`);
   });
 });
