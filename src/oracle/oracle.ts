@@ -12,6 +12,7 @@ import {
 } from "./decimal.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
+import { memoised, memoKey } from "./oracleMemo.ts";
 import { oracleStep, oracleTrain } from "./step.ts";
 
 /** Parameters in any form the oracle reads: numbers (exact binary value), decimal strings or Decimals. */
@@ -57,20 +58,33 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
+  // Answers are memoised per exact request (see oracleMemo.ts); `size` is the answer's count of decimal values.
+  const memo = <T>(method: string, network: NetworkSpec, inputs: MatrixLike, parts: readonly unknown[], compute: () => T): T => {
+    const size = answerSize(network, inputs.length);
+    return memoised(() => memoKey([precision, method, network, inputs, ...parts]), method === "step" ? 2 * size : size, compute);
+  };
   return {
     precision,
     D,
     decimal: (x) => toDecimal(D, x),
-    forward: (network, p, inputs) => oracleForward(D, network, params(p), matrix(inputs)),
-    gradients: (network, p, inputs, targets) => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets)),
+    forward: (network, p, inputs) => memo("forward", network, inputs, [p], () => oracleForward(D, network, params(p), matrix(inputs))),
+    gradients: (network, p, inputs, targets) =>
+      memo("gradients", network, inputs, [p, targets], () => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets))),
     step: (network, p, inputs, targets, learningRate) =>
-      oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate)),
+      memo("step", network, inputs, [p, targets, learningRate], () => oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate))),
     train: (network, p, inputs, targets, learningRate, order) => {
       const bad = order.find((s) => !(Number.isInteger(s) && s >= 0 && s < inputs.length));
       if (bad !== undefined) throw new RangeError(`oracle.train: order holds ${bad}, expected sample indices 0..${inputs.length - 1}`);
-      return oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order);
+      return memo("train", network, inputs, [p, targets, learningRate, order], () => oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order));
     },
     activation: (name, x) => decimalActivation(D, name, toDecimal(D, x)),
     layerActivation: (name, z) => decimalLayerActivation(D, name, z.map((x) => toDecimal(D, x))),
   };
+}
+
+/** Decimal values in a gradients answer: every parameter, and five values per unit and sample. */
+function answerSize(network: NetworkSpec, samples: number): number {
+  let size = 0;
+  for (let l = 1; l < network.layers.length; l++) size += (network.layers[l - 1]! + 1 + 5 * samples) * network.layers[l]!;
+  return size;
 }
