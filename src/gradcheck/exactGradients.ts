@@ -20,8 +20,17 @@ export interface ExactGradients {
   readonly layers: readonly ExactLayer[];
 }
 
+/** Answers already rounded, by the oracle's answer: a memoised oracle answer (see oracleMemo.ts) is rounded once. */
+const rounded = new WeakMap<OracleGradients, ExactGradients>();
+
 /** The oracle's answer rounded to float64 (each value correctly rounded from its decimal). */
 export function exactToNumbers(g: OracleGradients): ExactGradients {
+  let numbers = rounded.get(g);
+  if (numbers === undefined) rounded.set(g, (numbers = roundToNumbers(g)));
+  return numbers;
+}
+
+function roundToNumbers(g: OracleGradients): ExactGradients {
   return {
     cost: g.cost.toNumber(),
     grads: toNumberParams(g.grads),
