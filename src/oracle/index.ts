@@ -17,5 +17,5 @@ export { decimalExp, decimalLog1p } from "./elementary.ts";
 export { oracleForward, dot, type DecimalLayerValues } from "./forward.ts";
 export { oracleGradients, type OracleGradients } from "./gradients.ts";
 export { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
-export { optimizerUpdate, toDecimalOptimizerState, type DecimalOptimizerState, type OptimizerStateLike } from "./optimizerStep.ts";
+export { optimizerUpdate, toDecimalOptimizerState, type DecimalOptimizerState, type ExactOptimizer, type OptimizerStateLike } from "./optimizerStep.ts";
 export { toNumberMatrix, toNumberParams, toNumberVector, toDecimalString } from "./convert.ts";

@@ -5,8 +5,14 @@
  * oracle's precision (square roots included, β^t by exact integer powering), so the result is exact to ~50 digits.
  */
 import type { Decimal } from "decimal.js";
-import type { Optimizer, OptimizerName } from "../implementation.ts";
+import type { OptimizerName } from "../implementation.ts";
 import { toDecimal, toDecimalParams, type DecimalConstructor, type DecimalLike, type DecimalParams } from "./decimal.ts";
+
+/** An optimizer as the oracle reads it: the wire's fields, hyper-parameters as numbers (exact binary value) or decimal strings. */
+export type ExactOptimizer =
+  | { readonly name: "sgd"; readonly momentum: DecimalLike; readonly dampening: DecimalLike; readonly nesterov: boolean; readonly weightDecay: DecimalLike }
+  | { readonly name: "adam" | "adamw"; readonly beta1: DecimalLike; readonly beta2: DecimalLike; readonly epsilon: DecimalLike; readonly weightDecay: DecimalLike };
+type Optimizer = ExactOptimizer;
 
 /** An optimizer's state in decimal: SGD's momentum buffer (null before any), or Adam's step count and moments. */
 export type DecimalOptimizerState =

@@ -12,9 +12,8 @@ import {
 } from "./decimal.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
-import { toDecimalOptimizerState, type DecimalOptimizerState, type OptimizerStateLike } from "./optimizerStep.ts";
+import { toDecimalOptimizerState, type DecimalOptimizerState, type ExactOptimizer, type OptimizerStateLike } from "./optimizerStep.ts";
 import { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
-import type { Optimizer } from "../implementation.ts";
 
 /** Parameters in any form the oracle reads: numbers (exact binary value), decimal strings or Decimals. */
 export type ParamsLike = readonly { readonly W: readonly (readonly DecimalLike[])[]; readonly b: readonly DecimalLike[] }[];
@@ -36,7 +35,7 @@ export interface Oracle {
     inputs: MatrixLike,
     targets: MatrixLike,
     learningRate: DecimalLike,
-    optimizer?: Optimizer,
+    optimizer?: ExactOptimizer,
     state?: OptimizerStateLike,
   ): { readonly params: DecimalParams; readonly gradients: OracleGradients; readonly state?: DecimalOptimizerState };
   train(
@@ -46,7 +45,7 @@ export interface Oracle {
     targets: MatrixLike,
     learningRate: DecimalLike,
     order: readonly number[],
-    optimizer?: Optimizer,
+    optimizer?: ExactOptimizer,
     state?: OptimizerStateLike,
   ): { readonly params: DecimalParams; readonly costs: readonly Decimal[]; readonly state?: DecimalOptimizerState };
   /** f(x) and f′(x) of an elementwise activation (softmax: see `layerActivation`). */
@@ -64,7 +63,7 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
-  const withState = (optimizer: Optimizer | undefined, state: OptimizerStateLike): OracleOptimizer | undefined =>
+  const withState = (optimizer: ExactOptimizer | undefined, state: OptimizerStateLike): OracleOptimizer | undefined =>
     optimizer === undefined ? undefined : { optimizer, state: toDecimalOptimizerState(D, optimizer, state) };
   return {
     precision,

@@ -1,13 +1,12 @@
 import type { Decimal } from "decimal.js";
-import type { Optimizer } from "../implementation.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
-import { optimizerUpdate, type DecimalOptimizerState } from "./optimizerStep.ts";
+import { optimizerUpdate, type DecimalOptimizerState, type ExactOptimizer } from "./optimizerStep.ts";
 
 /** An optimizer with its state before a step (see optimizerStep.ts); absent: plain SGD. */
 export interface OracleOptimizer {
-  readonly optimizer: Optimizer;
+  readonly optimizer: ExactOptimizer;
   readonly state: DecimalOptimizerState;
 }
 
