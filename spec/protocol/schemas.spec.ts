@@ -56,6 +56,25 @@ describe("the protocol schemas (docs/schemas/protocol)", () => {
     expect(checkExchange(sent, lines.filter((l) => !sent.includes(l)))).toEqual([]);
   });
 
+  it("accept step and train with an optimizer and a state, and their results with the state after", async () => {
+    const { reference } = await import("../../src/reference/index.ts");
+    const base = { network: { layers: [2, 1], activations: ["identity"], cost: "squared_error" }, params: [{ W: [[0.5, -0.25]], b: [0.125] }], inputs: [[1, 2]], targets: [[0]], learningRate: 0.1 } as const;
+    const adam = { name: "adam", beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 } as const;
+    const sgd = { name: "sgd", momentum: 0.9, dampening: 0, nesterov: true, weightDecay: 0.01 } as const;
+    const requests = [
+      { method: "step", params: { ...base, optimizer: adam, state: { step: 2, m: base.params, v: [{ W: [[0.01, 0.02]], b: [0] }] } } },
+      { method: "train", params: { ...base, order: [0, 0], optimizer: sgd, state: null } },
+      { method: "step", params: { ...base, optimizer: { ...sgd, momentum: 0 } } },
+    ] as const;
+    for (const [id, r] of requests.entries()) {
+      expect(problems(`${r.method}.request.json`, JSON.stringify({ id, ...r }))).toBe("");
+      const result = await (r.method === "step" ? reference.step(r.params as never) : reference.train(r.params as never));
+      expect(problems(`${r.method}.result.json`, JSON.stringify(result))).toBe("");
+    }
+    expect(problems("step.request.json", JSON.stringify({ id: 9, method: "step", params: { ...base, optimizer: { ...adam, epsilon: 0 } } }))).not.toBe("");
+    expect(problems("hello.result.json", JSON.stringify({ protocol: 1, name: "n", dtype: "float64", methods: [], activations: [], optimizers: ["rmsprop"] }))).not.toBe("");
+  });
+
   it("accept every line the client sends and the Python adapter answers, for every method", async () => {
     const sent: string[] = [];
     const received: string[] = [];

@@ -2,7 +2,8 @@
  * Fixture checks: the implementation against the JSON fixtures in `fixtures/` — the seed's worked example
  * (`fixture/worked-example/...`), every random case (`fixture/random-cases/<case>/<method>`) and the 1,000-step SGD
  * trajectory (`fixture/sgd-trajectory/train`, sent in chunks of 25 steps from exact starting points, so each
- * chunk's verdict stays sharp). Answers are compared with the values the fixture file stores; the oracle supplies
+ * chunk's verdict stays sharp), and the optimizers' trajectories (`fixture/optimizer-trajectories/<name>`, see
+ * optimizerFixtureChecks.ts). Answers are compared with the values the fixture file stores; the oracle supplies
  * only what the file does not store (the intermediates the rounding scales need). Fixture inputs are decimal
  * strings, so they reach a float64 implementation rounded: tolerances allow for that (`roundedInputs`).
  *
@@ -19,6 +20,8 @@ import type { Check, CheckContext, CheckOutcome, Hint } from "../harness/check.t
 import { seedNetwork, type NetworkSpec, type Params } from "../network/types.ts";
 import { toNumberParams, type DecimalParams } from "../oracle/index.ts";
 import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
+import { lazyFixture, withFixture, type Load } from "./lazyFixture.ts";
+import { optimizerTrajectoryChecks } from "./optimizerFixtureChecks.ts";
 import { corruptionHint, decimalParams, gradientSources, paramSources, storedRandomCase, storedWorkedExample, trainSources, withStoredValues, type StoredCase } from "./fixtureExpectations.ts";
 
 /** Steps per `train` request along the trajectory. */
@@ -28,37 +31,6 @@ const WORKED_EXAMPLE_TARGETS = ["y=0", "y=1"] as const;
 const SOURCE = "the fixture's exact values";
 
 type Method = "forward" | "gradients" | "step";
-type Load<K extends FixtureKind> = () => { readonly fixture: FixtureByKind[K]; readonly file: string };
-
-/** Reads and validates one fixture file on first use; later uses get the same fixture (or the same error). */
-function lazyFixture<K extends FixtureKind>(kind: K, dir: string): Load<K> {
-  let loaded: { fixture: FixtureByKind[K]; file: string } | { error: unknown } | undefined;
-  return () => {
-    if (loaded === undefined) {
-      try {
-        const path = fixturePath(kind, dir);
-        loaded = { fixture: loadFixture(kind, path), file: displayPath(path) };
-      } catch (error) {
-        loaded = { error };
-      }
-    }
-    if ("error" in loaded) throw loaded.error;
-    return loaded;
-  };
-}
-
-/** Runs `body`; a broken fixture file errors the check with the file and JSON pointer of what is wrong. */
-async function withFixture(body: () => Promise<CheckOutcome>): Promise<CheckOutcome> {
-  try {
-    return await body();
-  } catch (error) {
-    if (!(error instanceof FixtureError)) throw error;
-    const [first = error.message] = error.messages;
-    const more = error.messages.length > 1 ? ` (+${error.messages.length - 1} more problems)` : "";
-    return { status: "errored", message: `broken fixture: ${first}${more}`, details: { problems: error.messages, fixture: error.file } };
-  }
-}
-
 async function compareFixtureCase(method: Method, c: FixtureCaseInput, stored: StoredCase, file: string, context: CheckContext): Promise<ComparedCase> {
   const { oracle } = context;
   const options = { dtype: context.dtype, oracle, roundedInputs: true };
@@ -188,5 +160,6 @@ export function fixtureChecks(dir: string = process.env["NNCHECK_FIXTURES_DIR"] 
   return [
     ...workedExampleChecks(lazyFixture("worked-example", dir)), ...caseFileChecks("random-cases", lazyFixture("random-cases", dir)),
     ...caseFileChecks("family-cases", lazyFixture("family-cases", dir)), trajectoryCheck(lazyFixture("sgd-trajectory", dir)),
+    ...optimizerTrajectoryChecks(lazyFixture("optimizer-trajectories", dir)),
   ];
 }

@@ -13,7 +13,8 @@ import {
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
 import { memoised, memoKey } from "./oracleMemo.ts";
-import { oracleStep, oracleTrain } from "./step.ts";
+import { toDecimalOptimizerState, type DecimalOptimizerState, type ExactOptimizer, type OptimizerStateLike } from "./optimizerStep.ts";
+import { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
 
 /** Parameters in any form the oracle reads: numbers (exact binary value), decimal strings or Decimals. */
 export type ParamsLike = readonly { readonly W: readonly (readonly DecimalLike[])[]; readonly b: readonly DecimalLike[] }[];
@@ -28,13 +29,16 @@ export interface Oracle {
   decimal(x: DecimalLike): Decimal;
   forward(network: NetworkSpec, params: ParamsLike, inputs: MatrixLike): DecimalLayerValues[];
   gradients(network: NetworkSpec, params: ParamsLike, inputs: MatrixLike, targets: MatrixLike): OracleGradients;
+  /** θ − L·∇C(θ), or `optimizer`'s update from `state` (null/absent: fresh), with the state after it. */
   step(
     network: NetworkSpec,
     params: ParamsLike,
     inputs: MatrixLike,
     targets: MatrixLike,
     learningRate: DecimalLike,
-  ): { readonly params: DecimalParams; readonly gradients: OracleGradients };
+    optimizer?: ExactOptimizer,
+    state?: OptimizerStateLike,
+  ): { readonly params: DecimalParams; readonly gradients: OracleGradients; readonly state?: DecimalOptimizerState };
   train(
     network: NetworkSpec,
     params: ParamsLike,
@@ -42,7 +46,9 @@ export interface Oracle {
     targets: MatrixLike,
     learningRate: DecimalLike,
     order: readonly number[],
-  ): { readonly params: DecimalParams; readonly costs: readonly Decimal[] };
+    optimizer?: ExactOptimizer,
+    state?: OptimizerStateLike,
+  ): { readonly params: DecimalParams; readonly costs: readonly Decimal[]; readonly state?: DecimalOptimizerState };
   /** f(x) and f′(x) of an elementwise activation (softmax: see `layerActivation`). */
   activation(name: Activation, x: DecimalLike): DecimalActivation;
   /** A whole layer's a = f(z) and Jacobian diagonal (and, for softmax, the Jacobian). */
@@ -58,11 +64,14 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
-  // Answers are memoised per exact request (see oracleMemo.ts); `size` is the answer's count of decimal values.
+  // Answers are memoised per exact request (see oracleMemo.ts), the optimizer and its state
+  // part of the request; `size` is the answer's count of decimal values.
   const memo = <T>(method: string, network: NetworkSpec, inputs: MatrixLike, parts: readonly unknown[], compute: () => T): T => {
     const size = answerSize(network, inputs.length);
-    return memoised(() => memoKey([precision, method, network, inputs, ...parts]), method === "step" ? 2 * size : size, compute);
+    return memoised(() => memoKey([precision, method, network, inputs, ...parts]), method === "step" || method === "train" ? 4 * size : size, compute);
   };
+  const withState = (optimizer: ExactOptimizer | undefined, state: OptimizerStateLike): OracleOptimizer | undefined =>
+    optimizer === undefined ? undefined : { optimizer, state: toDecimalOptimizerState(D, optimizer, state) };
   return {
     precision,
     D,
@@ -70,12 +79,14 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
     forward: (network, p, inputs) => memo("forward", network, inputs, [p], () => oracleForward(D, network, params(p), matrix(inputs))),
     gradients: (network, p, inputs, targets) =>
       memo("gradients", network, inputs, [p, targets], () => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets))),
-    step: (network, p, inputs, targets, learningRate) =>
-      memo("step", network, inputs, [p, targets, learningRate], () => oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate))),
-    train: (network, p, inputs, targets, learningRate, order) => {
+    step: (network, p, inputs, targets, learningRate, optimizer, state) =>
+      memo("step", network, inputs, [p, targets, learningRate, optimizer ?? null, state ?? null], () =>
+        oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), withState(optimizer, state))),
+    train: (network, p, inputs, targets, learningRate, order, optimizer, state) => {
       const bad = order.find((s) => !(Number.isInteger(s) && s >= 0 && s < inputs.length));
       if (bad !== undefined) throw new RangeError(`oracle.train: order holds ${bad}, expected sample indices 0..${inputs.length - 1}`);
-      return memo("train", network, inputs, [p, targets, learningRate, order], () => oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order));
+      return memo("train", network, inputs, [p, targets, learningRate, order, optimizer ?? null, state ?? null], () =>
+        oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order, withState(optimizer, state)));
     },
     activation: (name, x) => decimalActivation(D, name, toDecimal(D, x)),
     layerActivation: (name, z) => decimalLayerActivation(D, name, z.map((x) => toDecimal(D, x))),
