@@ -81,7 +81,7 @@ def optimizer_of(model, L, spec, state):
             raise Unsupported("torch.optim.SGD takes Nesterov momentum only with momentum > 0 and dampening 0")
         optimizer = torch.optim.SGD(parameters, lr=float(L), momentum=float(spec["momentum"]), dampening=float(spec["dampening"]),
                                     nesterov=spec["nesterov"], weight_decay=float(spec["weightDecay"]))
-        if state["momentumBuffer"] is not None:
+        if state["momentumBuffer"] is not None and spec["momentum"] != 0:  # without momentum torch keeps no buffer
             for p, buffer in zip(parameters, per_parameter(state["momentumBuffer"])):
                 optimizer.state[p]["momentum_buffer"] = buffer
         return optimizer
