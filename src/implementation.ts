@@ -18,7 +18,47 @@ export interface Hello {
   readonly reductions?: readonly string[];
   /** The network shapes it supports; absent means any shape built from `activations`. */
   readonly networks?: readonly { readonly layers: readonly number[]; readonly activations: readonly string[] }[];
+  /** The optimizers `step` and `train` take (`optimizer.name`); absent means plain SGD only (no `optimizer` field). */
+  readonly optimizers?: readonly string[];
 }
+
+/** The optimizers of the protocol, by their wire names (torch.optim.SGD, Adam, AdamW). */
+export const OPTIMIZERS = ["sgd", "adam", "adamw"] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** torch.optim.SGD: momentum μ, dampening d, Nesterov momentum, coupled weight decay λ (g ← g + λθ). */
+export interface SgdOptimizer {
+  readonly name: "sgd";
+  readonly momentum: number;
+  readonly dampening: number;
+  readonly nesterov: boolean;
+  readonly weightDecay: number;
+}
+
+/** torch.optim.Adam (coupled weight decay λ: g ← g + λθ) or AdamW (decoupled: θ ← θ·(1 − L·λ) first). */
+export interface AdamOptimizer {
+  readonly name: "adam" | "adamw";
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly weightDecay: number;
+}
+
+export type Optimizer = SgdOptimizer | AdamOptimizer;
+
+/** SGD's state: the momentum buffer, null before the first step (and always for μ = 0). */
+export interface SgdState {
+  readonly momentumBuffer: Params | null;
+}
+
+/** Adam's and AdamW's state: the steps taken so far, the first and second moments m and v (v ≥ 0). */
+export interface AdamState {
+  readonly step: number;
+  readonly m: Params;
+  readonly v: Params;
+}
+
+export type OptimizerState = SgdState | AdamState;
 
 export interface ForwardRequest {
   readonly network: NetworkSpec;
@@ -46,15 +86,21 @@ export interface GradientsResult {
 
 export interface StepRequest extends GradientsRequest {
   readonly learningRate: number;
+  /** The update rule; absent means plain SGD (θ − L·∇C(θ)), protocol v1 as it always was. */
+  readonly optimizer?: Optimizer;
+  /** The optimizer's state before this request; absent or null means fresh (PyTorch's first step). */
+  readonly state?: OptimizerState | null;
 }
 
 export interface StepResult {
-  /** θ − L·∇C(θ) on the whole batch. */
+  /** θ − L·∇C(θ) on the whole batch (plain SGD), or the optimizer's update. */
   readonly params: Params;
+  /** The optimizer's state after the step: present exactly when the request had an `optimizer`. */
+  readonly state?: OptimizerState;
 }
 
 export interface TrainRequest extends StepRequest {
-  /** Sample indices, one SGD step (batch of one) each, in this order. */
+  /** Sample indices, one step (batch of one) each, in this order; the optimizer's state is carried from step to step. */
   readonly order: readonly number[];
 }
 
@@ -62,6 +108,8 @@ export interface TrainResult {
   readonly params: Params;
   /** `costs[k]` is the cost of sample `order[k]` before step k. */
   readonly costs?: readonly number[];
+  /** The optimizer's state after the last step: present exactly when the request had an `optimizer`. */
+  readonly state?: OptimizerState;
 }
 
 export interface ActivationRequest {

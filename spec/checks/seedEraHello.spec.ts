@@ -18,7 +18,7 @@ describe("an implementation that declares only the seed era's hello (no costs, n
     expect(run).toEqual(SEED_ERA_IDS);
     const skipped = checks.filter((c) => !SEED_ERA_IDS.includes(c.id));
     expect(skipped.length).toBeGreaterThan(100);
-    for (const c of skipped) expect(unmetNeeds(c.needs, seedEraHello), c.id).toMatch(/^needs (activation|cost|reduction) "/);
+    for (const c of skipped) expect(unmetNeeds(c.needs, seedEraHello), c.id).toMatch(/^needs (activation|cost|reduction|optimizer) "/);
   });
 
   it("sends those checks the seed era's requests: squared_error, no reduction key", () => {

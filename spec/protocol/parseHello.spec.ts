@@ -15,4 +15,11 @@ describe("parseHello", () => {
       'malformed hello result: "protocol" must be 1, got "1"; "dtype" must be "float64" or "float32", got "float16"; "methods" must be an array of strings, got "forward"; "networks" must be an array of {layers: positive integers, activations: one string per layer after the input}, got [{"layers":[3,1],"activations":[]}]');
     expect(() => parseHello([])).toThrow("malformed hello result: expected an object, got [] (got [])");
   });
+
+  it("accepts the optimizers among sgd, adam and adamw, and names a bad one in one line", () => {
+    const withOptimizers = { ...hello, optimizers: ["sgd", "adam", "adamw"] };
+    expect(parseHello(withOptimizers)).toBe(withOptimizers);
+    expect(() => parseHello({ ...hello, optimizers: ["sgd", "rmsprop"] })).toThrow('"optimizers" must be an array of names among sgd, adam, adamw when present, got "rmsprop" in ["sgd","rmsprop"]');
+    expect(() => parseHello({ ...hello, optimizers: "adam" })).toThrow('"optimizers" must be an array of names among sgd, adam, adamw when present, got "adam" (got');
+  });
 });

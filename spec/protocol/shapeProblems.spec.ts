@@ -63,6 +63,20 @@ describe("shapeProblems", () => {
     ]);
   });
 
+  it("checks the optimizer's state when the request has an optimizer, and only then", () => {
+    const adam = { ...request, optimizer: { name: "adam", beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 } } as const;
+    expect(shapeProblems("train", request, { params: params() })).toEqual([]);
+    expect(shapeProblems("train", adam, { params: params(), state: { step: 3, m: params(), v: params() } })).toEqual([]);
+    expect(shapeProblems("train", adam, { params: params() })).toEqual(['state is missing, expected an object with "step" and "m" and "v"']);
+    expect(shapeProblems("step", adam, { params: params(), state: { step: 1.5, m: params(), v: [params()[0]] } })).toEqual([
+      "state.step is 1.5, expected an integer ≥ 0 (the steps taken)",
+      "state.v has 1 entries, expected 2 (one per layer after the input)",
+    ]);
+    const sgd = { ...request, optimizer: { name: "sgd", momentum: 0.9, dampening: 0, nesterov: false, weightDecay: 0 } } as const;
+    expect(shapeProblems("step", sgd, { params: params(), state: { momentumBuffer: null } })).toEqual([]);
+    expect(shapeProblems("step", sgd, { params: params(), state: { momentumBuffer: [{ W: [[1]], b: [0] }, params()[1]] } })[0]).toBe("state.momentumBuffer[0].W has 1 rows, expected 3 (units of layer 1)");
+  });
+
   it("checks activation results against x", () => {
     expect(shapeProblems("activation", { name: "tanh", x: [1, 2, 3] }, { value: [1, 2, 3], derivative: [1] })).toEqual([
       "derivative has 1 entries, expected 3 (one per entry of x)",

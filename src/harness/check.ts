@@ -4,7 +4,7 @@
  * runner and the reporters treat them alike.
  */
 import type { Dtype, EntryResult } from "../gradcheck/index.ts";
-import type { Hello, Implementation, Method } from "../implementation.ts";
+import type { Hello, Implementation, Method, OptimizerName } from "../implementation.ts";
 import type { Activation, NetworkSpec } from "../network/types.ts";
 import type { Oracle } from "../oracle/index.ts";
 
@@ -15,6 +15,8 @@ export interface CheckNeeds {
   readonly networks?: readonly NetworkSpec[];
   /** Activations the check calls through `activation` (beyond those of `networks`). */
   readonly activations?: readonly Activation[];
+  /** Optimizers the check sends in `step`/`train` (`optimizer.name`); absent: plain SGD only. */
+  readonly optimizers?: readonly OptimizerName[];
 }
 
 /** A hint about the likely bug behind a mismatch: a guess from the pattern of errors, never a verdict. */

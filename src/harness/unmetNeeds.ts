@@ -16,7 +16,8 @@ export const DEFAULT_REDUCTIONS: readonly string[] = ["mean"];
 /**
  * Why an implementation whose hello is `hello` cannot take a check that needs `needs` — a method not in
  * `methods`, an activation not in `activations`, a cost or reduction of the check's networks not in `costs` or
- * `reductions` (absent: squared_error and mean), a network shape not in `networks` (when listed) — or undefined
+ * `reductions` (absent: squared_error and mean), a network shape not in `networks` (when listed), an optimizer not in
+ * `optimizers` (absent: plain SGD only) — or undefined
  * when it offers everything needed.
  */
 export function unmetNeeds(needs: CheckNeeds, hello: Hello): string | undefined {
@@ -46,6 +47,10 @@ export function unmetNeeds(needs: CheckNeeds, hello: Hello): string | undefined 
     if (network !== undefined) {
       return `needs network ${shapeName(network)}, which is not among the shapes the implementation offers (its hello lists networks: ${offered.map(shapeName).join("; ") || "none"})`;
     }
+  }
+  const optimizer = (needs.optimizers ?? []).find((o) => !(hello.optimizers ?? []).includes(o));
+  if (optimizer !== undefined) {
+    return `needs optimizer "${optimizer}", which the implementation does not offer (its hello lists optimizers: ${hello.optimizers === undefined ? "none, so plain SGD only" : hello.optimizers.join(", ") || "none"})`;
   }
   return undefined;
 }

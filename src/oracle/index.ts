@@ -16,5 +16,6 @@ export { decimalActivation, decimalLayerActivation, type DecimalActivation, type
 export { decimalExp, decimalLog1p } from "./elementary.ts";
 export { oracleForward, dot, type DecimalLayerValues } from "./forward.ts";
 export { oracleGradients, type OracleGradients } from "./gradients.ts";
-export { oracleStep, oracleTrain } from "./step.ts";
+export { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
+export { optimizerUpdate, toDecimalOptimizerState, type DecimalOptimizerState, type OptimizerStateLike } from "./optimizerStep.ts";
 export { toNumberMatrix, toNumberParams, toNumberVector, toDecimalString } from "./convert.ts";

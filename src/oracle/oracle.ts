@@ -12,7 +12,9 @@ import {
 } from "./decimal.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
-import { oracleStep, oracleTrain } from "./step.ts";
+import { toDecimalOptimizerState, type DecimalOptimizerState, type OptimizerStateLike } from "./optimizerStep.ts";
+import { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
+import type { Optimizer } from "../implementation.ts";
 
 /** Parameters in any form the oracle reads: numbers (exact binary value), decimal strings or Decimals. */
 export type ParamsLike = readonly { readonly W: readonly (readonly DecimalLike[])[]; readonly b: readonly DecimalLike[] }[];
@@ -27,13 +29,16 @@ export interface Oracle {
   decimal(x: DecimalLike): Decimal;
   forward(network: NetworkSpec, params: ParamsLike, inputs: MatrixLike): DecimalLayerValues[];
   gradients(network: NetworkSpec, params: ParamsLike, inputs: MatrixLike, targets: MatrixLike): OracleGradients;
+  /** θ − L·∇C(θ), or `optimizer`'s update from `state` (null/absent: fresh), with the state after it. */
   step(
     network: NetworkSpec,
     params: ParamsLike,
     inputs: MatrixLike,
     targets: MatrixLike,
     learningRate: DecimalLike,
-  ): { readonly params: DecimalParams; readonly gradients: OracleGradients };
+    optimizer?: Optimizer,
+    state?: OptimizerStateLike,
+  ): { readonly params: DecimalParams; readonly gradients: OracleGradients; readonly state?: DecimalOptimizerState };
   train(
     network: NetworkSpec,
     params: ParamsLike,
@@ -41,7 +46,9 @@ export interface Oracle {
     targets: MatrixLike,
     learningRate: DecimalLike,
     order: readonly number[],
-  ): { readonly params: DecimalParams; readonly costs: readonly Decimal[] };
+    optimizer?: Optimizer,
+    state?: OptimizerStateLike,
+  ): { readonly params: DecimalParams; readonly costs: readonly Decimal[]; readonly state?: DecimalOptimizerState };
   /** f(x) and f′(x) of an elementwise activation (softmax: see `layerActivation`). */
   activation(name: Activation, x: DecimalLike): DecimalActivation;
   /** A whole layer's a = f(z) and Jacobian diagonal (and, for softmax, the Jacobian). */
@@ -57,18 +64,20 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
+  const withState = (optimizer: Optimizer | undefined, state: OptimizerStateLike): OracleOptimizer | undefined =>
+    optimizer === undefined ? undefined : { optimizer, state: toDecimalOptimizerState(D, optimizer, state) };
   return {
     precision,
     D,
     decimal: (x) => toDecimal(D, x),
     forward: (network, p, inputs) => oracleForward(D, network, params(p), matrix(inputs)),
     gradients: (network, p, inputs, targets) => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets)),
-    step: (network, p, inputs, targets, learningRate) =>
-      oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate)),
-    train: (network, p, inputs, targets, learningRate, order) => {
+    step: (network, p, inputs, targets, learningRate, optimizer, state) =>
+      oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), withState(optimizer, state)),
+    train: (network, p, inputs, targets, learningRate, order, optimizer, state) => {
       const bad = order.find((s) => !(Number.isInteger(s) && s >= 0 && s < inputs.length));
       if (bad !== undefined) throw new RangeError(`oracle.train: order holds ${bad}, expected sample indices 0..${inputs.length - 1}`);
-      return oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order);
+      return oracleTrain(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), order, withState(optimizer, state));
     },
     activation: (name, x) => decimalActivation(D, name, toDecimal(D, x)),
     layerActivation: (name, z) => decimalLayerActivation(D, name, z.map((x) => toDecimal(D, x))),

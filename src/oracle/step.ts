@@ -1,9 +1,20 @@
 import type { Decimal } from "decimal.js";
+import type { Optimizer } from "../implementation.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
+import { optimizerUpdate, type DecimalOptimizerState } from "./optimizerStep.ts";
 
-/** θ − L·∇C(θ) on the whole batch, in decimal, with the gradients it used. */
+/** An optimizer with its state before a step (see optimizerStep.ts); absent: plain SGD. */
+export interface OracleOptimizer {
+  readonly optimizer: Optimizer;
+  readonly state: DecimalOptimizerState;
+}
+
+/**
+ * θ − L·∇C(θ) on the whole batch, in decimal, with the gradients it used; with `optimizer`, that optimizer's update
+ * instead, and the state after it.
+ */
 export function oracleStep(
   D: DecimalConstructor,
   network: NetworkSpec,
@@ -11,8 +22,13 @@ export function oracleStep(
   inputs: DecimalMatrix,
   targets: DecimalMatrix,
   learningRate: Decimal,
-): { readonly params: DecimalParams; readonly gradients: OracleGradients } {
+  optimizer?: OracleOptimizer,
+): { readonly params: DecimalParams; readonly gradients: OracleGradients; readonly state?: DecimalOptimizerState } {
   const gradients = oracleGradients(D, network, params, inputs, targets);
+  if (optimizer !== undefined) {
+    const { params: next, state } = optimizerUpdate(D, optimizer.optimizer, learningRate, params, gradients.grads, optimizer.state);
+    return { params: next, gradients, state };
+  }
   const next = params.map(({ W, b }, l) => {
     const g = gradients.grads[l]!;
     return {
@@ -23,7 +39,10 @@ export function oracleStep(
   return { params: next, gradients };
 }
 
-/** SGD in decimal: one step per entry of `order` on that single sample; `costs[k]` is its cost before step k. */
+/**
+ * SGD in decimal (or `optimizer`'s rule, its state carried from step to step): one step per entry of `order` on that
+ * single sample; `costs[k]` is its cost before step k; `state` the optimizer's after the last step.
+ */
 export function oracleTrain(
   D: DecimalConstructor,
   network: NetworkSpec,
@@ -32,13 +51,17 @@ export function oracleTrain(
   targets: DecimalMatrix,
   learningRate: Decimal,
   order: readonly number[],
-): { readonly params: DecimalParams; readonly costs: readonly Decimal[] } {
+  optimizer?: OracleOptimizer,
+): { readonly params: DecimalParams; readonly costs: readonly Decimal[]; readonly state?: DecimalOptimizerState } {
   const costs: Decimal[] = [];
   let theta = params;
+  let state = optimizer?.state;
   for (const s of order) {
-    const { params: next, gradients } = oracleStep(D, network, theta, [inputs[s]!], [targets[s]!], learningRate);
+    const carried = optimizer === undefined ? undefined : { optimizer: optimizer.optimizer, state: state! };
+    const { params: next, gradients, state: after } = oracleStep(D, network, theta, [inputs[s]!], [targets[s]!], learningRate, carried);
     costs.push(gradients.cost);
     theta = next;
+    state = after;
   }
-  return { params: theta, costs };
+  return state === undefined ? { params: theta, costs } : { params: theta, costs, state };
 }

@@ -1,4 +1,4 @@
-import type { Hello } from "../implementation.ts";
+import { OPTIMIZERS, type Hello } from "../implementation.ts";
 import { StartupError } from "./errors.ts";
 
 /** Checks a `hello` result against protocol v1 and returns it typed; throws `StartupError` naming what is wrong. */
@@ -33,6 +33,10 @@ function helloProblems(result: unknown): string[] {
       isObject(n) && Array.isArray(n.layers) && n.layers.every((u) => Number.isInteger(u) && u > 0) &&
       isStringArray(n.activations) && n.activations.length === n.layers.length - 1);
     if (!ok) problems.push(`"networks" must be an array of {layers: positive integers, activations: one string per layer after the input}, got ${JSON.stringify(result.networks)?.slice(0, 120)}`);
+  }
+  if (result.optimizers !== undefined) {
+    const bad = isStringArray(result.optimizers) ? result.optimizers.find((o) => !(OPTIMIZERS as readonly string[]).includes(o)) : result.optimizers;
+    if (bad !== undefined) problems.push(`"optimizers" must be an array of names among ${OPTIMIZERS.join(", ")} when present, got ${describe(bad)}${isStringArray(result.optimizers) ? ` in ${describe(result.optimizers)}` : ""}`);
   }
   return problems;
 }

@@ -58,6 +58,17 @@ export function shapeProblems<M extends Method>(method: M, request: RequestByMet
       if (method === "train" && r.costs !== undefined) {
         vector(r.costs, "costs", (request as TrainRequest).order.length, "one per entry of order", report);
       }
+      const optimizer = (request as StepRequest).optimizer;
+      if (optimizer !== undefined && object(r.state, "state", optimizer.name === "sgd" ? ["momentumBuffer"] : ["step", "m", "v"], report)) {
+        // sgd: the momentum buffer, null before any momentum step; adam, adamw: the step count and both moments
+        if (optimizer.name === "sgd") {
+          if (r.state.momentumBuffer !== null) paramShapes(r.state.momentumBuffer, "state.momentumBuffer");
+        } else {
+          if (!Number.isInteger(r.state.step) || (r.state.step as number) < 0) report(`state.step is ${show(r.state.step)}, expected an integer ≥ 0 (the steps taken)`);
+          paramShapes(r.state.m, "state.m");
+          paramShapes(r.state.v, "state.v");
+        }
+      }
     }
   }
   if (problems.length <= MAX_PROBLEMS) return problems;

@@ -19,10 +19,16 @@ export function wireParams(method: Method | "hello" | "shutdown", request: unkno
     case "gradients":
       return { ...forwardParams(r), targets: r.targets };
     case "step":
-      return { ...forwardParams(r), targets: r.targets, learningRate: r.learningRate };
+      return { ...forwardParams(r), targets: r.targets, learningRate: r.learningRate, ...optimizerParams(r) };
     case "train":
-      return { ...forwardParams(r), targets: r.targets, learningRate: r.learningRate, order: r.order };
+      return { ...forwardParams(r), targets: r.targets, learningRate: r.learningRate, order: r.order, ...optimizerParams(r) };
   }
+}
+
+/** `optimizer` and `state` when the request has an optimizer (a request without one is protocol v1 as it always was). */
+function optimizerParams(r: Record<string, unknown>): Record<string, unknown> {
+  if (r.optimizer === undefined) return {};
+  return r.state === undefined ? { optimizer: r.optimizer } : { optimizer: r.optimizer, state: r.state };
 }
 
 function forwardParams(r: Record<string, unknown>): Record<string, unknown> {
