@@ -4,9 +4,9 @@
  * `plainNetwork(mutation)` is the same code with exactly one line behaving differently. See README.md for what each
  * mutant breaks and which checks catch it.
  */
-import { ImplementationError, METHODS, type Hello, type Implementation } from "../../src/implementation.ts";
+import { ImplementationError, METHODS, OPTIMIZERS, type Hello, type Implementation, type OptimizerState, type StepRequest } from "../../src/implementation.ts";
 import { ACTIVATIONS, COSTS, REDUCTIONS, type LayerParams, type Matrix, type NetworkSpec, type Params, type Vector } from "../../src/network/types.ts";
-import { OPTIMIZERS, plainOptimizerStep, type OptimizerRequest, type OptimizerState } from "./plainOptimizers.ts";
+import { plainOptimizerStep } from "./plainOptimizers.ts";
 
 /** The catalogue's bugs, by name ("none": the correct implementation). */
 export const MUTATIONS = [
@@ -164,14 +164,14 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
   }
 
   /** θ − L·∇C(θ) on the whole batch, or the request's optimizer's step from its state (then with the state after it). */
-  function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, { optimizer, state }: OptimizerRequest): { params: Params; state?: OptimizerState } {
+  function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, { optimizer, state }: Pick<StepRequest, "optimizer" | "state">): { params: Params; state?: OptimizerState } {
     const L = r(is("learning-rate-default") ? learningRate || 0.05 : learningRate);
     const { grads } = gradients(network, params, inputs, targets);
     if (optimizer !== undefined) return plainOptimizerStep(mutation, optimizer, state ?? null, params, grads, L);
     const move = (theta: number, g: number) => (is("step-ascends") ? r(r(theta) + r(L * g)) : r(r(theta) - r(L * g)));
     return { params: params.map(({ W, b }, l) => ({ W: W.map((row, i) => row.map((w, j) => move(w, grads[l]!.W[i]![j]!))), b: b.map((v, i) => move(v, grads[l]!.b[i]!)) })) };
   }
-  const hello: Hello & { readonly optimizers: readonly string[] } = {
+  const hello: Hello = {
     protocol: 1, name: `plain-${mutation}`, language: "typescript", dtype: "float64", methods: [...METHODS],
     activations: [...ACTIVATIONS], costs: [...COSTS], reductions: [...REDUCTIONS], optimizers: [...OPTIMIZERS],
   };
@@ -183,11 +183,11 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
       return { layers: params.map((_, l) => ({ z: passes.map((p) => p.z[l]!), a: passes.map((p) => p.a[l]!) })) };
     },
     gradients: async ({ network, params, inputs, targets }) => gradients(network, params, inputs, targets),
-    step: async (request) => step(request.network, request.params, request.inputs, request.targets, request.learningRate, request as OptimizerRequest),
+    step: async (request) => step(request.network, request.params, request.inputs, request.targets, request.learningRate, request),
     train: async (request) => {
-      const { network, params, inputs, targets, learningRate, order } = request, { optimizer, state } = request as OptimizerRequest;
+      const { network, params, inputs, targets, learningRate, order, optimizer, state } = request;
       const steps = is("train-skips-last") ? order.slice(0, -1) : is("train-repeats-last") ? [...order, order.at(-1)!] : order;
-      let theta = params, carried = state;
+      let theta = params, carried = state ?? undefined;
       const costs: number[] = [];
       for (const s of steps) {
         costs.push(gradients(network, theta, [inputs[s]!], [targets[s]!]).cost); // the sample's cost before its step

@@ -2,32 +2,9 @@
  * The plain implementation's optimizers, PyTorch's update rules (torch.optim.SGD, Adam, AdamW; docs/protocol.md),
  * and the one place where each optimizer bug of the mutant catalogue lives, one line each.
  */
-import { ImplementationError } from "../../src/implementation.ts";
+import { ImplementationError, type AdamState, type Optimizer, type OptimizerState, type SgdState } from "../../src/implementation.ts";
 import type { Params } from "../../src/network/types.ts";
 import type { Mutation } from "./plainNetwork.ts";
-
-/** A request's `optimizer`, as on the wire (absent fields take PyTorch's defaults). */
-export interface OptimizerSpec {
-  readonly name: string;
-  readonly momentum?: number;
-  readonly dampening?: number;
-  readonly nesterov?: boolean;
-  readonly weightDecay?: number;
-  readonly beta1?: number;
-  readonly beta2?: number;
-  readonly epsilon?: number;
-}
-/** SGD's state: the momentum buffer B, null before the first step with momentum. */
-export interface SgdState { readonly momentumBuffer: Params | null }
-/** Adam's and AdamW's state: the step count t and the moments m, v. */
-export interface AdamState { readonly step: number; readonly m: Params; readonly v: Params }
-/** An optimizer's state before or after a step. */
-export type OptimizerState = SgdState | AdamState;
-/** The optimizer fields a step or train request may carry. */
-export interface OptimizerRequest { readonly optimizer?: OptimizerSpec; readonly state?: OptimizerState | null }
-
-/** The optimizers the plain implementation offers. */
-export const OPTIMIZERS = ["sgd", "adam", "adamw"] as const;
 
 /** f applied entry by entry to parameter-shaped arrays (all of the first one's shape). */
 function each(f: (...x: number[]) => number, ...sets: Params[]): Params {
@@ -38,14 +15,14 @@ function each(f: (...x: number[]) => number, ...sets: Params[]): Params {
 }
 
 /** One step of `optimizer` from `state` (null: fresh) on the gradients `grads` of `params`, with `mutation`'s bug. */
-export function plainOptimizerStep(mutation: Mutation, optimizer: OptimizerSpec, state: OptimizerState | null, params: Params, grads: Params, L: number): { params: Params; state: OptimizerState } {
+export function plainOptimizerStep(mutation: Mutation, optimizer: Optimizer, state: OptimizerState | null, params: Params, grads: Params, L: number): { params: Params; state: OptimizerState } {
   const is = (m: Mutation) => mutation === m;
-  const λ = optimizer.weightDecay ?? (optimizer.name === "adamw" ? 0.01 : 0);
+  const λ = optimizer.weightDecay;
   /** x + kθ entry by entry: the weight decay's term added to a gradient-shaped x. */
   const withDecay = (x: Params, k: number) => (k !== 0 ? each((xi, θ) => xi + k * θ, x, params) : x);
 
   if (optimizer.name === "sgd") {
-    const { momentum: μ = 0, dampening: d = 0, nesterov = false } = optimizer;
+    const { momentum: μ, dampening: d, nesterov } = optimizer;
     const before = is("weight-decay-after-momentum") ? 0 : λ; // λθ joins g before the momentum (PyTorch), not after it
     const g = withDecay(grads, before);
     const B0 = (state as SgdState | null)?.momentumBuffer ?? null;
@@ -54,8 +31,8 @@ export function plainOptimizerStep(mutation: Mutation, optimizer: OptimizerSpec,
     const u = moved === null ? g : nesterov ? each((gi, Bi) => gi + μ * Bi, g, moved) : moved;
     return { params: each((θ, ui) => θ - L * ui, params, withDecay(u, λ - before)), state: { momentumBuffer: B } };
   }
-  if (optimizer.name !== "adam" && optimizer.name !== "adamw") throw new ImplementationError("unsupported", `optimizer ${optimizer.name}`);
-  const { beta1: β1 = 0.9, beta2: β2 = 0.999, epsilon: ε = 1e-8 } = optimizer;
+  if (optimizer.name !== "adam" && optimizer.name !== "adamw") throw new ImplementationError("unsupported", `optimizer ${String((optimizer as { name: unknown }).name)}`);
+  const { beta1: β1, beta2: β2, epsilon: ε } = optimizer;
   const coupled = optimizer.name === "adam" || is("adamw-decay-coupled"); // Adam adds λθ to g; AdamW decays θ itself
   const θ0 = coupled ? params : each((θ) => θ * (1 - L * λ), params);
   const g = coupled ? withDecay(grads, λ) : grads;
