@@ -89,6 +89,33 @@ function differences(a: unknown, b: unknown, path: string, out: string[] = []): 
 const disagreements = (answers: readonly unknown[], reference: readonly unknown[]) =>
   CASES.flatMap((c, i) => differences(answers[i], reference[i], `${c.label} (seed ${SEED})`)).slice(0, 5);
 
+describe("examples/python/nncheck_adapter.py with optimizers: the request's optimizer and state checked at the boundary", () => {
+  it("answers unsupported for an optimizer the adapter does not declare, invalid_params for a malformed one or state", () => {
+    const [network] = NETWORKS, { params, inputs, targets } = CASES[0]!.params as { params: Params; inputs: number[][]; targets: number[][] };
+    const base = { network, params, inputs, targets, learningRate: 0.1 };
+    const adam = CONFIGS.adam!, fresh = { step: 0, m: paramsLike(network!, () => 0), v: paramsLike(network!, () => 0) };
+    const requests = [
+      { method: "hello", params: { protocol: 1 } },
+      { method: "step", params: { ...base, optimizer: { ...adam, name: "rmsprop" } } },
+      { method: "step", params: { ...base, optimizer: { ...adam, beta1: "0.9" } } },
+      { method: "step", params: { ...base, optimizer: adam, state: { ...fresh, step: -1 } } },
+      { method: "step", params: { ...base, optimizer: adam, state: { ...fresh, v: paramsLike(network!, () => -1) } } },
+      { method: "step", params: { ...base, optimizer: adam, state: { ...fresh, m: [fresh.m[0]] } } },
+      { method: "step", params: { ...base, optimizer: CONFIGS["sgd-momentum"], state: { momentumBuffer: [{ W: [[1]], b: [0] }, fresh.m[1]] } } },
+      { method: "step", params: { ...base, optimizer: { name: "adamw" } } }, // PyTorch's defaults for the missing fields
+    ];
+    const run = spawnSync("python3", [join(REPO_ROOT, "spec/python/rows_adapter.py")], { input: `${JSON.stringify({ id: 0, method: "step", params: { ...base, optimizer: adam } })}\n`, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" });
+    expect(JSON.parse(run.stdout)).toEqual({ id: 0, error: { code: "unsupported", message: "optimizer 'adam' is not offered" } }); // no optimizers declared
+    const numpy = spawnSync("python3", [join(REPO_ROOT, "examples/python/adapter.py")], { input: requests.map((r, id) => `${JSON.stringify({ id, ...r })}\n`).join(""), encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" });
+    const answers = numpy.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as { result?: Record<string, unknown>; error?: { code: string; message: string } });
+    expect(answers[0]!.result!.optimizers).toEqual(["sgd", "adam", "adamw"]);
+    expect(answers.slice(1, 7).map((a) => a.error?.code)).toEqual(Array(6).fill("invalid_params"));
+    expect(answers[4]!.error!.message).toBe("state.v must have no negative entry");
+    expect(answers[6]!.error!.message).toBe("state.momentumBuffer[0].W has shape (1, 1), expected (3, 3)");
+    expect(answers[7]!.result!.state).toMatchObject({ step: 1 });
+  });
+});
+
 describe("the examples' optimizers agree on every configuration's trajectories (seed 9)", () => {
   it("the JS example, the numpy adapter and the plain mutant base agree with each other", async () => {
     const js = await ask(jsExample);
