@@ -6,6 +6,7 @@
 import { ImplementationError } from "../implementation.ts";
 import { COST_TABLE } from "../family/costs.ts";
 import { ACTIVATIONS, COSTS, REDUCTIONS, type NetworkSpec } from "./types.ts";
+import { validateOptimizer } from "./validateOptimizer.ts";
 
 /** At most this many messages per array field; the rest are counted in one summary line. */
 const MAX_MESSAGES_PER_FIELD = 5;
@@ -122,14 +123,14 @@ export function validateGradientsRequest(request: unknown): string[] {
   return validateRequest(request, [paramsPart, inputsPart, targetsPart]);
 }
 
-/** Messages for a step request: a gradients request plus a finite learning rate. */
+/** Messages for a step request: a gradients request plus a finite learning rate (and an optional optimizer and state). */
 export function validateStepRequest(request: unknown): string[] {
-  return validateRequest(request, [paramsPart, inputsPart, targetsPart, learningRatePart]);
+  return validateRequest(request, [paramsPart, inputsPart, targetsPart, learningRatePart, optimizerPart]);
 }
 
 /** Messages for a train request: a step request plus an `order` of sample indices. */
 export function validateTrainRequest(request: unknown): string[] {
-  return validateRequest(request, [paramsPart, inputsPart, targetsPart, learningRatePart, orderPart]);
+  return validateRequest(request, [paramsPart, inputsPart, targetsPart, learningRatePart, orderPart, optimizerPart]);
 }
 
 /** Throws `ImplementationError("invalid_params", "<context>: m1; m2; …")` when `messages` is not empty. */
@@ -145,6 +146,7 @@ const inputsPart: RequestPart = (network, request) => validateInputs(network, re
 const targetsPart: RequestPart = (network, request, n) => (n === undefined ? [] : validateTargets(network, request["targets"], n));
 const learningRatePart: RequestPart = (_network, request) => validateLearningRate(request["learningRate"]);
 const orderPart: RequestPart = (_network, request, n) => (n === undefined ? [] : validateOrder(request["order"], n));
+const optimizerPart: RequestPart = (network, request) => validateOptimizer(network, request["optimizer"], request["state"]);
 
 function validateRequest(request: unknown, parts: readonly RequestPart[]): string[] {
   if (!isRecord(request)) return [`request is ${describe(request)}, expected an object {network, params, inputs, …}`];

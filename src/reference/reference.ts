@@ -1,6 +1,7 @@
 /** The float64 reference implementation behind the `Implementation` interface, validating every request. */
 import {
   METHODS,
+  OPTIMIZERS,
   type ActivationRequest,
   type ForwardRequest,
   type GradientsRequest,
@@ -22,8 +23,9 @@ import {
 import { activate, activationDerivative } from "./activationFunctions.ts";
 import { forward } from "./forward.ts";
 import { gradients } from "./gradients.ts";
-import { step } from "./step.ts";
-import { train } from "./train.ts";
+import { withOptimizerDefaults } from "../network/validateOptimizer.ts";
+import { optimizerStep, step } from "./step.ts";
+import { train, trainWithOptimizer } from "./train.ts";
 
 const hello: Hello = {
   protocol: 1,
@@ -34,11 +36,13 @@ const hello: Hello = {
   activations: [...ACTIVATIONS],
   costs: [...COSTS],
   reductions: [...REDUCTIONS],
+  optimizers: [...OPTIMIZERS],
 };
 
 /**
  * nncheck's own float64 implementation: every method of the protocol for any network shape; a malformed
  * request is rejected with `ImplementationError("invalid_params")` naming each bad field. `train` always returns costs.
+ * `step` and `train` take every optimizer of the protocol (sgd, adam, adamw) and answer the state after them.
  */
 export const reference: Implementation = {
   hello: async () => hello,
@@ -55,14 +59,17 @@ export const reference: Implementation = {
 
   step: async (request: StepRequest) => {
     assertValid(validateStepRequest(request), "step");
-    const { network, params, inputs, targets, learningRate } = request;
-    return { params: step(network, params, inputs, targets, learningRate) };
+    const { network, params, inputs, targets, learningRate, optimizer, state } = request;
+    if (optimizer === undefined) return { params: step(network, params, inputs, targets, learningRate) };
+    const next = optimizerStep(network, params, inputs, targets, learningRate, withOptimizerDefaults(optimizer), state);
+    return { params: next.params, state: next.state };
   },
 
   train: async (request: TrainRequest) => {
     assertValid(validateTrainRequest(request), "train");
-    const { network, params, inputs, targets, learningRate, order } = request;
-    return train(network, params, inputs, targets, learningRate, order, { recordCosts: true });
+    const { network, params, inputs, targets, learningRate, order, optimizer, state } = request;
+    if (optimizer === undefined) return train(network, params, inputs, targets, learningRate, order, { recordCosts: true });
+    return trainWithOptimizer(network, params, inputs, targets, learningRate, order, withOptimizerDefaults(optimizer), state);
   },
 
   activation: async (request: ActivationRequest) => {

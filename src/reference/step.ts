@@ -1,6 +1,8 @@
-/** One gradient-descent step on a whole batch: θ ← θ − L·∇C(θ). */
+/** One gradient-descent step on a whole batch: θ ← θ − L·∇C(θ), or an optimizer's update (optimizerStep.ts). */
+import type { Optimizer, OptimizerState } from "../implementation.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { gradients } from "./gradients.ts";
+import { optimizerUpdate } from "./optimizerStep.ts";
 
 /** New params θ − L·∇C(θ), with ∇C the batch-mean gradient of `gradients`; `params` is not changed. */
 export function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number): Params {
@@ -13,4 +15,10 @@ export function step(network: NetworkSpec, params: Params, inputs: Matrix, targe
       b: b.map((bias, i) => bias - learningRate * dC_db[i]!), //                    b_hidden −= L * dB1
     };
   });
+}
+
+/** One step of `optimizer` on the whole batch from `state` (fresh when absent): the params and the state after it. */
+export function optimizerStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, optimizer: Optimizer, state: OptimizerState | null | undefined): { params: Params; state: OptimizerState; cost: number } {
+  const { grads, cost } = gradients(network, params, inputs, targets);
+  return { ...optimizerUpdate(optimizer, learningRate, params, grads, state), cost };
 }

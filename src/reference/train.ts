@@ -4,16 +4,34 @@
  * of the kinds it is written for run the shape-specialised kernel of sgdKernel.ts (same bits, several times faster);
  * everything else runs the generic loop below.
  */
+import type { Optimizer, OptimizerState } from "../implementation.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
-import { step } from "./step.ts";
+import { wireState } from "./optimizerStep.ts";
+import { optimizerStep, step } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {
   readonly params: Params;
   readonly costs?: number[];
+}
+
+/**
+ * Training with `optimizer` (see optimizerStep.ts): one step per entry of `order` on that single sample, its state
+ * carried from step to step starting from `state` (fresh when absent); the state after the last step with the params.
+ */
+export function trainWithOptimizer(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], optimizer: Optimizer, state: OptimizerState | null | undefined): { params: Params; costs: number[]; state: OptimizerState } {
+  let theta = params, carried: OptimizerState | null | undefined = state;
+  const costs: number[] = [];
+  for (const s of order) {
+    const next = optimizerStep(network, theta, [inputs[s]!], [targets[s]!], learningRate, optimizer, carried);
+    costs.push(next.cost);
+    theta = next.params;
+    carried = next.state;
+  }
+  return { params: theta, costs, state: carried ?? wireState(optimizer, params, state) };
 }
 
 /**
