@@ -10,6 +10,7 @@ import { createRng } from "../random/rng.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { oracleCases, type CaseMix, type OracleCaseKind } from "./oracleCases.ts";
 import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
+import { optimizerChecks } from "./optimizerChecks.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -110,7 +111,8 @@ function withReduction(network: NetworkSpec, reduction: Reduction): NetworkSpec 
  * Every oracle check. On each shape of ORACLE_SHAPES: forward, gradients and step on single samples and
  * (`oracle/<method>/batch/<shape>`) on batches, train (one sample per step). On each shape of CLASSIFIER_SHAPES the
  * same, but for every reduction (`oracle/<method>[/batch]/<shape>/<reduction>`; forward does not depend on it), and
- * the saturated cases apart: `oracle/<forward|gradients|step>/saturated/<shape>` (single samples, the mean).
+ * the saturated cases apart: `oracle/<forward|gradients|step>/saturated/<shape>` (single samples, the mean). Last, the
+ * optimizers' `oracle/<step|train>/<cfg>/<shape>` (optimizerChecks.ts), which need an optimizer in hello.
  */
 export function oracleChecks(): Check[] {
   const methods = ["forward", "gradients", "step", "train"] as const;
@@ -126,5 +128,5 @@ export function oracleChecks(): Check[] {
   }));
   const saturated = (["forward", "gradients", "step"] as const).flatMap((method) => CLASSIFIER_SHAPES.map(({ name, network }) =>
     oracleCheck(`oracle/${method}/saturated/${name}`, method, name, network, false, "saturated")));
-  return [...seedShapes, ...classifiers, ...saturated];
+  return [...seedShapes, ...classifiers, ...saturated, ...optimizerChecks()];
 }

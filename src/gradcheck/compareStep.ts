@@ -4,12 +4,15 @@ import { compareContext, paramEntries, verdict, type CompareOptions, type Compar
 import { exactToNumbers } from "./exactGradients.ts";
 import { exactGradientsWithScales, inputParamScales, oracleGradientsFor } from "./exactGradientsWithScales.ts";
 import { stepScales } from "./stepScales.ts";
+import { compareOptimizerStep } from "./compareOptimizer.ts";
 
 /**
  * Compares a `step` answer with θ − L·∇C(θ) from the oracle (`exact`: its gradients for this request, if at hand;
- * `exactNext`: the exact parameters after the step when they are known already, as a fixture stores them).
+ * `exactNext`: the exact parameters after the step when they are known already, as a fixture stores them). A request
+ * with an `optimizer` is compared with that optimizer's exact update, state included (compareOptimizer.ts).
  */
 export function compareStep(request: StepRequest, actual: StepResult, options: CompareOptions, exactGradients?: OracleGradients, exactNext?: DecimalParams): Comparison {
+  if (request.optimizer !== undefined) return compareOptimizerStep({ ...request, optimizer: request.optimizer }, actual, options);
   const c = compareContext(options);
   const g = exactGradients ?? oracleGradientsFor(request, c);
   const L = c.oracle.decimal(request.learningRate);

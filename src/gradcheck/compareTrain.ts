@@ -8,14 +8,17 @@ import { exactToNumbers } from "./exactGradients.ts";
 import { exactTrainSteps, type ExactTrainStep } from "./exactTrainSteps.ts";
 import { gradientScales, type ParamScales } from "./gradientScales.ts";
 import { stepScales } from "./stepScales.ts";
+import { compareOptimizerTrain } from "./compareOptimizer.ts";
 
 /**
  * Compares a `train` answer with the oracle's SGD run over the same order: `costs[k]` (when given) and the final
  * `W1[i][j]`, `b1[i]`, …. Rounding scales are carried from step to step (each step's parameters bring their
  * scale into the next), so they grow with the run: use orders of tens of steps for sharp verdicts. `exact` may
- * be the oracle's run over this request (see exactTrainSteps), computed once for several comparisons.
+ * be the oracle's run over this request (see exactTrainSteps), computed once for several comparisons. A request with
+ * an `optimizer` is compared with that optimizer's exact run, state included (compareOptimizer.ts).
  */
 export function compareTrain(request: TrainRequest, actual: TrainResult, options: CompareOptions, exact?: readonly ExactTrainStep[]): Comparison {
+  if (request.optimizer !== undefined) return compareOptimizerTrain({ ...request, optimizer: request.optimizer }, actual, options);
   const oracle = options.oracle ?? createOracle();
   const roundedInputs = options.roundedInputs ?? options.dtype === "float32";
   const { network, inputs, targets, learningRate } = request;

@@ -11,3 +11,5 @@ export { compareGradients } from "./compareGradients.ts";
 export { compareStep } from "./compareStep.ts";
 export { compareTrain } from "./compareTrain.ts";
 export { exactTrainSteps, type ExactTrainStep } from "./exactTrainSteps.ts";
+export { compareOptimizerStep, compareOptimizerTrain, exactOptimizerStep, exactOptimizerTrainSteps, type ExactOptimizerStep, type OptimizerRequest } from "./compareOptimizer.ts";
+export { optimizerScales, type OptimizerScaleInputs, type OptimizerScales } from "./optimizerScales.ts";
