@@ -115,12 +115,60 @@ function backwardProp(network, params, inputs, targets) {
   return { cost: total, grads };
 }
 
-/** Gradient descent: θ − L·∇C, as new arrays. */
-function descend(params, grads, L) {
-  return params.map(({ W, b }, l) => ({
-    W: W.map((Wi, i) => Wi.map((Wij, j) => Wij - L * grads[l].W[i][j])),
-    b: b.map((bi, i) => bi - L * grads[l].b[i]),
+// --- optimizers: PyTorch's update rules (torch.optim.SGD, Adam, AdamW), one step on the gradient g of θ -----
+/** Applies f entry by entry to parameter-shaped arrays ([{ W, b }], all of one shape): f(x, y, …) for each entry. */
+function each(f, ...sets) {
+  return sets[0].map((layer, l) => ({
+    W: layer.W.map((row, i) => row.map((_, j) => f(...sets.map((s) => s[l].W[i][j])))),
+    b: layer.b.map((_, i) => f(...sets.map((s) => s[l].b[i]))),
   }));
+}
+
+/** PyTorch's defaults for the fields a request leaves out. */
+const OPTIMIZER_DEFAULTS = {
+  sgd: { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 },
+  adam: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
+  adamw: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0.01 },
+};
+
+/** torch.optim.SGD: g ← g + λθ; B ← g at first, then μB + (1 − d)g; g ← g + μB with Nesterov, else B; θ ← θ − L·g. */
+function sgd(params, grads, state, { momentum: mu, dampening: d, nesterov, weightDecay: lambda }, L) {
+  const g = lambda !== 0 ? each((gi, theta) => gi + lambda * theta, grads, params) : grads;
+  if (mu === 0) return { params: each((theta, gi) => theta - L * gi, params, g), state: { momentumBuffer: null } };
+  const B0 = state?.momentumBuffer ?? null;
+  const B = B0 === null ? g : each((Bi, gi) => mu * Bi + (1 - d) * gi, B0, g);
+  const update = nesterov ? each((gi, Bi) => gi + mu * Bi, g, B) : B;
+  return { params: each((theta, u) => theta - L * u, params, update), state: { momentumBuffer: B } };
+}
+
+/** torch.optim.Adam: g ← g + λθ; t ← t + 1; m ← β1·m + (1 − β1)g; v ← β2·v + (1 − β2)g²; θ ← θ − L·m̂/(√v̂ + ε). */
+function adam(params, grads, state, { beta1, beta2, epsilon, weightDecay: lambda }, L) {
+  const g = lambda !== 0 ? each((gi, theta) => gi + lambda * theta, grads, params) : grads;
+  const zeros = each(() => 0, params);
+  const t = (state?.step ?? 0) + 1;
+  const m = each((mi, gi) => beta1 * mi + (1 - beta1) * gi, state?.m ?? zeros, g);
+  const v = each((vi, gi) => beta2 * vi + (1 - beta2) * gi * gi, state?.v ?? zeros, g);
+  const c1 = 1 - beta1 ** t, c2 = 1 - beta2 ** t; // the bias corrections: m̂ = m/c1, v̂ = v/c2
+  const next = each((theta, mi, vi) => theta - (L * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon), params, m, v);
+  return { params: next, state: { step: t, m, v } };
+}
+
+/** torch.optim.AdamW: θ ← θ·(1 − L·λ) first (decoupled weight decay), then Adam's step without weight decay. */
+function adamw(params, grads, state, options, L) {
+  const decayed = each((theta) => theta * (1 - L * options.weightDecay), params);
+  return adam(decayed, grads, state, { ...options, weightDecay: 0 }, L);
+}
+const OPTIMIZERS = { sgd, adam, adamw };
+
+/**
+ * One step on the gradients: plain gradient descent θ − L·∇C when the request names no optimizer (the result has
+ * no state then), else that optimizer's step from `state` (absent or null: fresh), returning the state after it.
+ */
+function descend(params, grads, L, optimizer, state) {
+  if (optimizer === undefined) return { params: each((theta, g) => theta - L * g, params, grads) };
+  const update = OPTIMIZERS[optimizer.name];
+  if (update === undefined) throw requestError("unsupported", `optimizer "${optimizer.name}" is not offered`);
+  return update(params, grads, state ?? null, { ...OPTIMIZER_DEFAULTS[optimizer.name], ...optimizer }, L);
 }
 
 /** An error nncheck reads as an error response: "unsupported" skips the check, "invalid_params" fails it. */
@@ -142,7 +190,7 @@ export default {
     return {
       protocol: 1, name: "javascript example", language: "javascript", dtype: "float64",
       methods: ["forward", "gradients", "step", "train", "activation"], activations: Object.keys(ACTIVATIONS),
-      costs: Object.keys(COSTS), reductions: REDUCTIONS,
+      costs: Object.keys(COSTS), reductions: REDUCTIONS, optimizers: Object.keys(OPTIMIZERS),
     };
   },
   async forward({ network, params, inputs }) {
@@ -153,19 +201,19 @@ export default {
     requireOffered(network);
     return backwardProp(network, params, inputs, targets);
   },
-  async step({ network, params, inputs, targets, learningRate }) {
+  async step({ network, params, inputs, targets, learningRate, optimizer, state }) {
     requireOffered(network);
-    return { params: descend(params, backwardProp(network, params, inputs, targets).grads, learningRate) };
+    return descend(params, backwardProp(network, params, inputs, targets).grads, learningRate, optimizer, state);
   },
-  async train({ network, params, inputs, targets, learningRate, order }) {
+  async train({ network, params, inputs, targets, learningRate, order, optimizer, state }) {
     requireOffered(network);
     const costs = [];
-    for (const s of order) { // SGD: one sample per step
+    for (const s of order) { // one sample per step, the optimizer's state carried from step to step
       const { cost, grads } = backwardProp(network, params, [inputs[s]], [targets[s]]);
       costs.push(cost);
-      params = descend(params, grads, learningRate);
+      ({ params, state } = descend(params, grads, learningRate, optimizer, state));
     }
-    return { params, costs };
+    return optimizer === undefined ? { params, costs } : { params, costs, state };
   },
   async activation({ name, x }) {
     const activation = ACTIVATIONS[name];

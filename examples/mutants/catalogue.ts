@@ -17,6 +17,8 @@ export interface MutantEntry {
   readonly sometimesCaughtBy: readonly string[];
   /** Checks outside the property suite expected to catch it too (not asserted here). */
   readonly otherChecks: readonly string[];
+  /** Its line is reached only by a request with an optimizer, which no property sends: to them it is plain.ts. */
+  readonly optimizerOnly?: true;
 }
 
 const p = (...names: string[]) => names.map((n) => `property/${n}`);
@@ -57,4 +59,13 @@ export const CATALOGUE: readonly MutantEntry[] = [
   { mutation: "silu-derivative-sigma", file: "siluDerivativeSigma.ts", bug: "silu′ taken as σ(z): the term z·σ(z)(1 − σ(z)) forgotten.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["activation/silu/audit", "oracle/gradients|step|train/…/2-4-4-2/*", "fd/*/2-4-4-2", "fixture/family-cases/…silu…/gradients|step"] },
   { mutation: "reduction-ignored", file: "reductionIgnored.ts", bug: "network.reduction ignored: the cost and its gradients are always the mean over the samples.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/gradients|step/batch/…/sum", "oracle/…/mean_all with 2 or more outputs", "fixture/family-cases/….sum…, ….mean_all…"] },
   { mutation: "mean-all-as-mean", file: "meanAllAsMean.ts", bug: "mean_all taken as the mean over the samples only, not over the output units too.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/…/mean_all with 2 or more outputs", "fixture/family-cases/….mean_all…"] },
+  // The optimizers' (plainOptimizers.ts): no property sends an optimizer; the checks that catch each are asserted by
+  // spec/cli/mutantCatalogue.spec.ts. `<cfg>` and `<shape>` as in oracle/step/<cfg>/<shape>.
+  { mutation: "adam-no-bias-correction", file: "adamNoBiasCorrection.ts", bug: "Adam without bias correction: θ − L·m/(√v + ε), m and v not divided by 1 − β^t.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/adam|adam-weight-decay|adamw/*", "fixture/optimizer-trajectories/*adam*"], optimizerOnly: true },
+  { mutation: "adam-epsilon-inside-sqrt", file: "adamEpsilonInsideSqrt.ts", bug: "Adam with ε inside the square root: θ − L·m̂/√(v̂ + ε).", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/adam|adam-weight-decay|adamw/*", "fixture/optimizer-trajectories/*adam*"], optimizerOnly: true },
+  { mutation: "adam-step-from-zero", file: "adamStepFromZero.ts", bug: "Adam's bias correction uses the step count before incrementing it: 1 − β^(t−1), 0 (a division by 0) at the first step.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/adam|adam-weight-decay|adamw/*", "fixture/optimizer-trajectories/*adam*"], optimizerOnly: true },
+  { mutation: "momentum-before-gradient", file: "momentumBeforeGradient.ts", bug: "SGD with momentum steps by the buffer from before the new gradient is folded into it: θ − L·B_(t−1).", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/sgd-momentum|sgd-nesterov|sgd-weight-decay/*", "fixture/optimizer-trajectories/*momentum*"], optimizerOnly: true },
+  { mutation: "weight-decay-after-momentum", file: "weightDecayAfterMomentum.ts", bug: "SGD's weight decay λθ added to the update after the momentum buffer, not to the gradient before it.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/sgd-weight-decay|sgd-nesterov/*"], optimizerOnly: true },
+  { mutation: "adamw-decay-coupled", file: "adamwDecayCoupled.ts", bug: "AdamW with the weight decay coupled, λθ added to the gradient as Adam does, instead of θ·(1 − L·λ).", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/step|train/adamw/*"], optimizerOnly: true },
+  { mutation: "optimizer-state-not-carried", file: "optimizerStateNotCarried.ts", bug: "train starts every step from the request's optimizer state instead of carrying it from step to step.", caughtBy: [], sometimesCaughtBy: [], otherChecks: ["oracle/train/<cfg>/* (every config but plain weight decay)", "fixture/optimizer-trajectories/*"], optimizerOnly: true },
 ];

@@ -4,8 +4,9 @@
  * `plainNetwork(mutation)` is the same code with exactly one line behaving differently. See README.md for what each
  * mutant breaks and which checks catch it.
  */
-import { ImplementationError, METHODS, type Implementation } from "../../src/implementation.ts";
+import { ImplementationError, METHODS, OPTIMIZERS, type Hello, type Implementation, type OptimizerState, type StepRequest } from "../../src/implementation.ts";
 import { ACTIVATIONS, COSTS, REDUCTIONS, type LayerParams, type Matrix, type NetworkSpec, type Params, type Vector } from "../../src/network/types.ts";
+import { plainOptimizerStep } from "./plainOptimizers.ts";
 
 /** The catalogue's bugs, by name ("none": the correct implementation). */
 export const MUTATIONS = [
@@ -17,6 +18,9 @@ export const MUTATIONS = [
   "softmax-diagonal", "softmax-no-max", "naive-log-softmax", "ce-gradient-without-mean", "bce-target-flipped",
   "naive-log-sigmoid", "half-convention-mixed", "leaky-relu-derivative-at-zero", "leaky-slope-0.1", "naive-softplus",
   "silu-derivative-sigma", "reduction-ignored", "mean-all-as-mean",
+  // the optimizers' (plainOptimizers.ts)
+  "adam-no-bias-correction", "adam-epsilon-inside-sqrt", "adam-step-from-zero", "momentum-before-gradient",
+  "weight-decay-after-momentum", "adamw-decay-coupled", "optimizer-state-not-carried",
 ] as const;
 /** One bug of the catalogue, by name. */
 export type Mutation = (typeof MUTATIONS)[number];
@@ -159,34 +163,39 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
     return { cost: r(cost / d), grads };
   }
 
-  /** θ − L·∇C(θ) on the whole batch. */
-  function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number): Params {
+  /** θ − L·∇C(θ) on the whole batch, or the request's optimizer's step from its state (then with the state after it). */
+  function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, { optimizer, state }: Pick<StepRequest, "optimizer" | "state">): { params: Params; state?: OptimizerState } {
     const L = r(is("learning-rate-default") ? learningRate || 0.05 : learningRate);
     const { grads } = gradients(network, params, inputs, targets);
+    if (optimizer !== undefined) return plainOptimizerStep(mutation, optimizer, state ?? null, params, grads, L);
     const move = (theta: number, g: number) => (is("step-ascends") ? r(r(theta) + r(L * g)) : r(r(theta) - r(L * g)));
-    return params.map(({ W, b }, l) => ({ W: W.map((row, i) => row.map((w, j) => move(w, grads[l]!.W[i]![j]!))), b: b.map((v, i) => move(v, grads[l]!.b[i]!)) }));
+    return { params: params.map(({ W, b }, l) => ({ W: W.map((row, i) => row.map((w, j) => move(w, grads[l]!.W[i]![j]!))), b: b.map((v, i) => move(v, grads[l]!.b[i]!)) })) };
   }
+  const hello: Hello = {
+    protocol: 1, name: `plain-${mutation}`, language: "typescript", dtype: "float64", methods: [...METHODS],
+    activations: [...ACTIVATIONS], costs: [...COSTS], reductions: [...REDUCTIONS], optimizers: [...OPTIMIZERS],
+  };
 
   return {
-    hello: async () => ({
-      protocol: 1, name: `plain-${mutation}`, language: "typescript", dtype: "float64", methods: [...METHODS],
-      activations: [...ACTIVATIONS], costs: [...COSTS], reductions: [...REDUCTIONS],
-    }),
+    hello: async () => hello,
     forward: async ({ network, params, inputs }) => {
       const passes = inputs.map((x) => forwardOne(network, params, x));
       return { layers: params.map((_, l) => ({ z: passes.map((p) => p.z[l]!), a: passes.map((p) => p.a[l]!) })) };
     },
     gradients: async ({ network, params, inputs, targets }) => gradients(network, params, inputs, targets),
-    step: async ({ network, params, inputs, targets, learningRate }) => ({ params: step(network, params, inputs, targets, learningRate) }),
-    train: async ({ network, params, inputs, targets, learningRate, order }) => {
+    step: async (request) => step(request.network, request.params, request.inputs, request.targets, request.learningRate, request),
+    train: async (request) => {
+      const { network, params, inputs, targets, learningRate, order, optimizer, state } = request;
       const steps = is("train-skips-last") ? order.slice(0, -1) : is("train-repeats-last") ? [...order, order.at(-1)!] : order;
-      let theta = params;
+      let theta = params, carried = state ?? undefined;
       const costs: number[] = [];
       for (const s of steps) {
         costs.push(gradients(network, theta, [inputs[s]!], [targets[s]!]).cost); // the sample's cost before its step
-        theta = step(network, theta, [inputs[s]!], [targets[s]!], learningRate);
+        const next = step(network, theta, [inputs[s]!], [targets[s]!], learningRate, { optimizer, state: is("optimizer-state-not-carried") ? state : carried });
+        theta = next.params;
+        carried = next.state;
       }
-      return { params: theta, costs };
+      return optimizer === undefined ? { params: theta, costs } : { params: theta, costs, state: carried };
     },
     activation: async ({ name, x }) => {
       if (!ACTIVATIONS.includes(name)) throw new ImplementationError("unsupported", `activation ${String(name)}`);

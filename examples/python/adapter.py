@@ -81,24 +81,60 @@ def backward_prop(net, params, X, Y):
 def descend(params, grads, L):
     return [(W - L * dW, B - L * dB) for (W, B), (dW, dB) in zip(params, grads)]  # gradient descent
 
+# --- optimizers: PyTorch's update rules (torch.optim.SGD, Adam, AdamW); params, grads, m, v, B are [(W, B)] ------
+def each(f, *sets):
+    """f applied entry by entry to parameter-shaped lists [(W, B)]: [(f(W, W', ...), f(B, B', ...))]."""
+    return [tuple(f(*arrays) for arrays in zip(*layers)) for layers in zip(*sets)]
+def sgd(params, grads, state, opt, L):
+    """g <- g + lambda theta; B <- g at first, then mu B + (1 - d) g; g <- g + mu B (Nesterov) or B; theta <- theta - L g."""
+    mu, d, lam = opt["momentum"], opt["dampening"], opt["weightDecay"]
+    g = each(lambda dC, theta: dC + lam * theta, grads, params) if lam != 0 else grads
+    if mu == 0:
+        return each(lambda theta, gi: theta - L * gi, params, g), {"momentumBuffer": None}
+    B0 = state["momentumBuffer"]
+    B = g if B0 is None else each(lambda Bi, gi: mu * Bi + (1 - d) * gi, B0, g)
+    update = each(lambda gi, Bi: gi + mu * Bi, g, B) if opt["nesterov"] else B
+    return each(lambda theta, u: theta - L * u, params, update), {"momentumBuffer": B}
+def adam(params, grads, state, opt, L):
+    """g <- g + lambda theta; t <- t + 1; m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; theta <- theta - L m_hat / (sqrt(v_hat) + eps)."""
+    b1, b2, eps, lam = opt["beta1"], opt["beta2"], opt["epsilon"], opt["weightDecay"]
+    g = each(lambda dC, theta: dC + lam * theta, grads, params) if lam != 0 else grads
+    t = state["step"] + 1
+    m = each(lambda mi, gi: b1 * mi + (1 - b1) * gi, state["m"], g)
+    v = each(lambda vi, gi: b2 * vi + (1 - b2) * gi * gi, state["v"], g)
+    c1, c2 = 1 - b1 ** t, 1 - b2 ** t  # the bias corrections: m_hat = m / c1, v_hat = v / c2
+    return each(lambda theta, mi, vi: theta - L * (mi / c1) / (np.sqrt(vi / c2) + eps), params, m, v), {"step": t, "m": m, "v": v}
+def adamw(params, grads, state, opt, L):
+    """theta <- theta (1 - L lambda) first (decoupled weight decay), then Adam's step without weight decay."""
+    decayed = each(lambda theta: theta * (1 - L * opt["weightDecay"]), params)
+    return adam(decayed, grads, state, {**opt, "weightDecay": 0}, L)
+OPTIMIZERS = {"sgd": sgd, "adam": adam, "adamw": adamw}
+
 # --- the methods nncheck calls: net.activations are names, the rest are float64 arrays, shapes checked ----------
 def forward(net, params, X):
     return forward_prop(params, net.activations, X)
 def gradients(net, params, X, Y):
     return backward_prop(net, params, X, Y)
-def step(net, params, X, Y, L):
-    return descend(params, backward_prop(net, params, X, Y)[1], L)
-def train(net, params, X, Y, L, order):
-    """SGD, one sample per step; the costs are each sample's cost before its step."""
+def step(net, params, X, Y, L, optimizer=None, state=None):
+    """Gradient descent, or with an optimizer its step from state: (params, the state after it)."""
+    grads = backward_prop(net, params, X, Y)[1]
+    if optimizer is None:
+        return descend(params, grads, L)
+    return OPTIMIZERS[optimizer["name"]](params, grads, state, optimizer, L)
+def train(net, params, X, Y, L, order, optimizer=None, state=None):
+    """One sample per step, the optimizer's state carried from step to step; the costs are each sample's cost before its step."""
     costs = []
     for i in order:
         cost, grads = backward_prop(net, params, X[:, i:i + 1], Y[:, i:i + 1])
         costs.append(cost)
-        params = descend(params, grads, L)
-    return params, costs
+        if optimizer is None:
+            params = descend(params, grads, L)
+        else:
+            params, state = OPTIMIZERS[optimizer["name"]](params, grads, state, optimizer, L)
+    return (params, costs) if optimizer is None else (params, costs, state)
 
 if __name__ == "__main__":
     serve(forward=forward, gradients=gradients, step=step, train=train, activations=ACTIVATIONS,
           costs=["squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"],
-          reductions=["mean", "sum", "mean_all"], dtype="float64", layout="columns",
+          reductions=["mean", "sum", "mean_all"], optimizers=list(OPTIMIZERS), dtype="float64", layout="columns",
           name="numpy example adapter", language="python")

@@ -13,6 +13,11 @@ the error codes, and checking a request's shapes before your functions see it. Y
     step(net, params, X, Y, L)         -> [(W, b)]           optional: derived from gradients when absent
     train(net, params, X, Y, L, order) -> ([(W, b)], costs)  optional: SGD on gradients when absent
 
+With `optimizers=["sgd", "adam", "adamw"]` (the names you offer), a request naming an optimizer calls
+`step(..., L, optimizer, state) -> ([(W, b)], state)` and `train(..., order, optimizer, state) -> ([(W, b)], costs,
+state)`: `optimizer` is the request's dict with PyTorch's defaults filled in, `state` the state before the request
+with every Params in it as [(W, b)] (fresh: {"momentumBuffer": None}, or {"step": 0, "m": zeros, "v": zeros}).
+
 `net` has `.layers`, `.activations` (names), `.cost`, `.reduction` ("mean" when the request leaves it out) and `.spec`
 (the request's network as sent); `params` is
 [(W, b)], one per layer after the input, W shaped (units, inputs). With layout="rows" (the default, PyTorch's
@@ -31,6 +36,12 @@ import numpy as np
 
 __all__ = ["serve", "Network", "AdapterError", "Unsupported", "InvalidParams"]
 PROTOCOL = 1
+# The optimizers a request may name, with PyTorch's defaults for the fields it leaves out (nncheck sends them all).
+OPTIMIZER_DEFAULTS = {
+    "sgd": {"momentum": 0, "dampening": 0, "nesterov": False, "weightDecay": 0},
+    "adam": {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weightDecay": 0},
+    "adamw": {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weightDecay": 0.01},
+}
 
 
 class AdapterError(Exception):
@@ -68,7 +79,7 @@ class Network:
 
 def serve(forward, gradients=None, step=None, train=None, *, activations, costs=("squared_error",),
           reductions=("mean",), dtype="float64", layout="rows", name="python adapter", language="python",
-          networks=None, stdin=None, stdout=None):
+          networks=None, optimizers=None, stdin=None, stdout=None):
     """Answers nncheck's requests on `stdin` until `shutdown` or the end of input.
 
     activations: {name: (f, df)}, f and f' of an array, elementwise: the names you offer, and the answers to the
@@ -77,6 +88,8 @@ def serve(forward, gradients=None, step=None, train=None, *, activations, costs=
     reduction names your gradients compute (network.cost, network.reduction). networks: the only shapes you
     offer, as [{"layers": [...], "activations": [...]}] (None: any). The methods offered follow from what you
     pass: forward, then gradients, step and train when gradients (or step, train) are given, and activation.
+    optimizers: the optimizer names your step and train take (None: plain gradient descent only; then both must be
+    your own, the derived ones do only plain gradient descent).
     """
     if dtype not in ("float64", "float32"):
         raise ValueError(f"dtype must be 'float64' or 'float32', not {dtype!r}")
@@ -86,12 +99,16 @@ def serve(forward, gradients=None, step=None, train=None, *, activations, costs=
                 "step": step or (gradients and _step_from(gradients)),
                 "train": train or (gradients and _train_from(gradients, layout))}
     handlers = {m: f for m, f in handlers.items() if f is not None}
+    if optimizers is not None and not (step and train and set(optimizers) <= set(OPTIMIZER_DEFAULTS)):
+        raise ValueError(f"optimizers must name some of {', '.join(OPTIMIZER_DEFAULTS)}, with step and train of your own")
     offers_activation = isinstance(activations, dict) and all(v is not None for v in activations.values())
     hello = {"protocol": PROTOCOL, "name": name, "language": language, "dtype": dtype,
              "methods": [*handlers, *(["activation"] if offers_activation else [])], "activations": list(activations),
              "costs": list(costs), "reductions": list(reductions)}
     if networks is not None:
         hello["networks"] = networks
+    if optimizers is not None:
+        hello["optimizers"] = list(optimizers)
     if offers_activation:
         handlers["activation"] = dict(activations)
     server = _Server(handlers, list(activations), tuple(costs), tuple(reductions), np.dtype(dtype), layout, hello)
@@ -171,14 +188,22 @@ class _Server:
             cost, grads = f(net, params, X, Y)
             return {"cost": cost, "grads": self.wire_params(grads)}
         L = self.dtype.type(p["learningRate"])
+        optimizer = self.optimizer(p.get("optimizer"))
+        extra = () if optimizer is None else (optimizer, self.state(optimizer["name"], p.get("state"), params, net))
         if method == "step":
-            return {"params": self.wire_params(f(net, params, X, Y, L))}
+            if optimizer is None:
+                return {"params": self.wire_params(f(net, params, X, Y, L))}
+            new_params, state = f(net, params, X, Y, L, *extra)
+            return {"params": self.wire_params(new_params), "state": self.wire_state(state)}
         order = p["order"]
         _need(isinstance(order, list), "order must be a list of sample indices")
         n = X.shape[0] if self.layout == "rows" else X.shape[1]
         for i in order:
             _need(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < n, f"order entry {i!r} is not a sample index")
-        trained = f(net, params, X, Y, L, order)
+        trained = f(net, params, X, Y, L, order, *extra)
+        if optimizer is not None:
+            new_params, costs, state = trained
+            return {"params": self.wire_params(new_params), "costs": costs, "state": self.wire_state(state)}
         new_params, costs = trained if isinstance(trained, tuple) else (trained, None)
         return {"params": self.wire_params(new_params), **({"costs": costs} if costs is not None else {})}
 
@@ -201,19 +226,57 @@ class _Server:
         if self.hello.get("networks") is not None:
             offered = [(s["layers"], s["activations"]) for s in self.hello["networks"]]
             _need((sizes, names) in offered, f"network {sizes} {names} is not offered", Unsupported)
-        _need(isinstance(p["params"], list) and len(p["params"]) == len(names), "params needs one {W, b} per layer after the input")
-        columns = self.layout == "columns"
-        params = []
-        for l, q in enumerate(p["params"]):
-            W = self.floats(q["W"], (sizes[l + 1], sizes[l]), f"params[{l}].W")
-            b = self.floats(q["b"], (sizes[l + 1],), f"params[{l}].b")
-            params.append((W, b.reshape(-1, 1) if columns else b))
+        params = self.params(p["params"], sizes, "params")
         X = self.floats(p["inputs"], (len(p["inputs"]), sizes[0]), "inputs")
         Y = None
         if needs_targets:
             _need("targets" in p, "targets are missing")
             Y = self.floats(p["targets"], (X.shape[0], sizes[-1]), "targets")
-        return (net, params, X.T, None if Y is None else Y.T) if columns else (net, params, X, Y)
+        return (net, params, X.T, None if Y is None else Y.T) if self.layout == "columns" else (net, params, X, Y)
+
+    def params(self, value, sizes, name):
+        """Wire Params -> [(W, b)] of the network's shapes (b a column in the columns layout)."""
+        _need(isinstance(value, list) and len(value) == len(sizes) - 1, f"{name} needs one {{W, b}} per layer after the input")
+        columns, params = self.layout == "columns", []
+        for l, q in enumerate(value):
+            _need(isinstance(q, dict), f"{name}[{l}] must be an object {{W, b}}")
+            W = self.floats(q["W"], (sizes[l + 1], sizes[l]), f"{name}[{l}].W")
+            b = self.floats(q["b"], (sizes[l + 1],), f"{name}[{l}].b")
+            params.append((W, b.reshape(-1, 1) if columns else b))
+        return params
+
+    def optimizer(self, spec):
+        """The request's optimizer with PyTorch's defaults filled in, numbers of the adapter's dtype (None: plain SGD)."""
+        if spec is None:
+            return None
+        _need(isinstance(spec, dict) and spec.get("name") in OPTIMIZER_DEFAULTS, f"optimizer {spec!r} is not one of {', '.join(OPTIMIZER_DEFAULTS)}")
+        offered = self.hello.get("optimizers", [])
+        _need(spec["name"] in offered, f"optimizer {spec['name']!r} is not offered" + (f" (only {', '.join(offered)})" if offered else ""), Unsupported)
+        optimizer = {"name": spec["name"]}
+        for field, default in OPTIMIZER_DEFAULTS[spec["name"]].items():
+            value = spec.get(field, default)
+            kind = bool if isinstance(default, bool) else (int, float)
+            _need(isinstance(value, kind) and (kind is bool or not isinstance(value, bool)), f"optimizer.{field} must be a {'boolean' if kind is bool else 'number'}, not {value!r}")
+            optimizer[field] = value if kind is bool else self.dtype.type(value)
+        return optimizer
+
+    def state(self, name, spec, params, net):
+        """The optimizer state before the request, its Params as [(W, b)]; fresh (PyTorch's first step) when absent or null."""
+        if name == "sgd":
+            buffer = None if spec is None else spec.get("momentumBuffer")
+            return {"momentumBuffer": None if buffer is None else self.params(buffer, net.layers, "state.momentumBuffer")}
+        if spec is None:
+            zeros = [(np.zeros_like(W), np.zeros_like(b)) for W, b in params]
+            return {"step": 0, "m": zeros, "v": [(np.zeros_like(W), np.zeros_like(b)) for W, b in params]}
+        step = spec.get("step")
+        _need(isinstance(step, int) and not isinstance(step, bool) and step >= 0, f"state.step must be an integer >= 0, not {step!r}")
+        v = self.params(spec.get("v"), net.layers, "state.v")
+        _need(all(np.all(x >= 0) for layer in v for x in layer), "state.v must have no negative entry")
+        return {"step": step, "m": self.params(spec.get("m"), net.layers, "state.m"), "v": v}
+
+    def wire_state(self, state):
+        """An optimizer state -> JSON: every [(W, b)] in it to wire Params."""
+        return {k: self.wire_params(v) if isinstance(v, list) else v for k, v in state.items()}
 
     def floats(self, value, shape, name):
         """Nested lists of numbers -> an array of the adapter's dtype, of exactly this shape."""

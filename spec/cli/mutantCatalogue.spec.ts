@@ -61,9 +61,9 @@ describe("the mutant catalogue through the CLI: every mutant is caught by the ch
 
   it("covers every mutant module of examples/mutants, as many as the README says, and no other", () => {
     const dir = join(REPO_ROOT, "examples/mutants");
-    const helpers = ["catalogue.ts", "plain.ts", "plainNetwork.ts"]; // the catalogue, the correct network, its mutation switch
+    const helpers = ["catalogue.ts", "plain.ts", "plainNetwork.ts", "plainOptimizers.ts"]; // the catalogue, the correct network, its mutation switch, its optimizers
     const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !helpers.includes(f)).sort();
-    expect([...Object.keys(CAUGHT_BY), ...Object.keys(CLASSIFIER_MUTANTS)].sort()).toEqual(modules); // the seed's 18 above, the classifier family's below
+    expect([...Object.keys(CAUGHT_BY), ...Object.keys(CLASSIFIER_MUTANTS), ...Object.keys(OPTIMIZER_MUTANTS)].sort()).toEqual(modules); // the seed's 18 above, the classifier family's and the optimizers' below
     expect(CATALOGUE.map((m) => m.file).sort()).toEqual(modules);
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     expect(modules).toHaveLength(Number(/holds (\d+) deliberately wrong\s+implementations/.exec(readme)?.[1]));
@@ -152,8 +152,22 @@ const CLASSIFIER_MUTANTS: Readonly<Record<string, { readonly caught: readonly st
   },
 };
 
-describe("the classifier family's mutants through the CLI: caught by the checks named for each, passing those its bug cannot reach", () => {
-  it.each(Object.entries(CLASSIFIER_MUTANTS))("%s", async (file, { caught, passes, hints = {} }) => {
+/**
+ * The optimizers' mutants: each is caught by the step and train checks of the configurations its line is on, and
+ * passes those of another optimizer (and, for a state not carried through train, the single steps).
+ */
+const OPTIMIZER_MUTANTS: Readonly<Record<string, { readonly caught: readonly string[]; readonly passes: readonly string[] }>> = {
+  "adamNoBiasCorrection.ts": { caught: ["oracle/step/adam/3-3-1", "oracle/train/adam/3-3-1", "oracle/step/adamw/4-5-3-ce"], passes: ["oracle/step/sgd-momentum/3-3-1"] },
+  "adamEpsilonInsideSqrt.ts": { caught: ["oracle/step/adam/3-3-1", "oracle/train/adam/4-5-3-ce"], passes: ["oracle/train/sgd-nesterov/3-3-1"] },
+  "adamStepFromZero.ts": { caught: ["oracle/step/adam/3-3-1", "oracle/train/adam-weight-decay/3-3-1", "oracle/step/adamw/4-5-3-ce"], passes: ["oracle/step/sgd-momentum/4-5-3-ce"] },
+  "momentumBeforeGradient.ts": { caught: ["oracle/step/sgd-momentum/3-3-1", "oracle/train/sgd-momentum/3-3-1", "oracle/step/sgd-nesterov/4-5-3-ce"], passes: ["oracle/step/adam/3-3-1"] },
+  "weightDecayAfterMomentum.ts": { caught: ["oracle/step/sgd-weight-decay/3-3-1", "oracle/train/sgd-weight-decay/4-5-3-ce"], passes: ["oracle/train/sgd-momentum/3-3-1", "oracle/step/adam-weight-decay/3-3-1"] },
+  "adamwDecayCoupled.ts": { caught: ["oracle/step/adamw/3-3-1", "oracle/train/adamw/4-5-3-ce"], passes: ["oracle/step/adam-weight-decay/3-3-1"] },
+  "optimizerStateNotCarried.ts": { caught: ["oracle/train/sgd-momentum/3-3-1", "oracle/train/adam/3-3-1", "oracle/train/adamw/4-5-3-ce"], passes: ["oracle/step/sgd-momentum/3-3-1", "oracle/step/adam/4-5-3-ce"] },
+};
+
+describe("the classifier family's and the optimizers' mutants through the CLI: caught by the checks named for each, passing those its bug cannot reach", () => {
+  it.each(Object.entries({ ...CLASSIFIER_MUTANTS, ...OPTIMIZER_MUTANTS }))("%s", async (file, { caught, passes, hints = {} }: { caught: readonly string[]; passes: readonly string[]; hints?: Readonly<Record<string, string>> }) => {
     const only = [...caught, ...passes].flatMap((id) => ["--only", id]);
     const run = await runMain(["run", "--module", join(REPO_ROOT, "examples/mutants", file), "--runs", "25", ...only, "--reporter", "json"]);
     expect(run.code, run.err).toBe(1);

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { propertyChecks } from "../../src/checks/propertyChecks.ts";
 import { CATALOGUE } from "../../examples/mutants/catalogue.ts";
-import { MUTATIONS } from "../../examples/mutants/plainNetwork.ts";
+import { MUTATIONS, plainNetwork } from "../../examples/mutants/plainNetwork.ts";
 import type { Implementation } from "../../src/implementation.ts";
 import { unmetNeeds } from "../../src/harness/unmetNeeds.ts";
 import { runProperty } from "./runProperty.ts";
 import { WRONG_IMPLEMENTATIONS } from "./wrongImplementations.ts";
+import { seedGradientsRequest } from "../protocol/helpers.ts";
 
 const checks = propertyChecks();
 /** The properties an implementation's hello offers everything for (the runner skips the rest, with the reason). */
@@ -43,7 +44,17 @@ describe("the mutant catalogue", () => {
     expect(checks.map((c) => c.id).filter((id) => !catching.has(id))).toEqual([]);
   });
 
-  it.each(CATALOGUE.map((m) => [m.mutation, m] as const))("%s fails exactly the properties the catalogue names", async (_, entry) => {
+  // The properties send no optimizer: an optimizer's mutant answers them exactly as plain.ts does (asserted here on
+  // every method instead of running the whole property suite seven more times).
+  it.each(CATALOGUE.filter((m) => m.optimizerOnly).map((m) => [m.mutation, m] as const))("%s answers every request without an optimizer exactly as plain.ts", async (_, entry) => {
+    const mutant = ((await import(new URL(entry.file, mutantsDir).href)) as { default: Implementation }).default;
+    const plain = plainNetwork();
+    const request = { ...seedGradientsRequest, inputs: [...seedGradientsRequest.inputs, [0.2, -0.7, 0.4]], targets: [...seedGradientsRequest.targets, [1]], learningRate: 0.05, order: [1, 0, 1] };
+    for (const method of ["forward", "gradients", "step", "train"] as const) expect(await mutant[method](request), method).toEqual(await plain[method](request));
+    expect(await mutant.activation({ name: "relu", x: [-1, 0, 2] })).toEqual(await plain.activation({ name: "relu", x: [-1, 0, 2] }));
+  });
+
+  it.each(CATALOGUE.filter((m) => !m.optimizerOnly).map((m) => [m.mutation, m] as const))("%s fails exactly the properties the catalogue names", async (_, entry) => {
     const mutant = ((await import(new URL(entry.file, mutantsDir).href)) as { default: Implementation }).default;
     const outcomes = await Promise.all((await offeredTo(mutant)).map(async (c) => [c.id, await runProperty(c, mutant, { runs: 20, seed: 3 })] as const));
     expect(outcomes.filter(([, o]) => o.status !== "passed" && o.status !== "failed")).toEqual([]); // failed, never errored
