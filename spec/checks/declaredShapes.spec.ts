@@ -60,9 +60,12 @@ describe("declared shapes: names", () => {
 });
 
 describe("declared shapes: which checks run", () => {
-  it("a hello without networks gets exactly allChecks(), ids and order", () => {
+  it("a hello without networks gets exactly allChecks(), ids and order; so does one listing only built-in shapes (the seed port's 3-3-1)", () => {
     const { networks: _, ...plain } = regressor;
-    expect(checksOf(plain).map((c) => c.id)).toEqual(allChecks().map((c) => c.id));
+    const ids = allChecks().map((c) => c.id);
+    expect(checksOf(plain).map((c) => c.id)).toEqual(ids);
+    const seedPort: Hello = { ...base, methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic"], networks: [{ layers: [3, 3, 1], activations: ["relu", "logistic"] }] };
+    expect(checksOf(seedPort).map((c) => c.id)).toEqual(ids);
   });
 
   for (const [what, hello, name] of [["an identity-output regressor 5-7-2", regressor, "5-7-2"], ["an all-logistic 3-4-2 (brain.js)", allLogistic, "3-4-2"], ["gradients on 784-128-10 only", mnist, "784-128-10"]] as const) {

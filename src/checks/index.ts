@@ -29,9 +29,10 @@ export interface CheckShapes {
 /**
  * The checks of a run on `shapes`: `allChecks()`'s, then after each family's the same oracle, finite-difference
  * and property checks on every declared shape (ids ending in its name, see `nameShapes`). When the hello lists
- * `networks` (`offered`), a built-in oracle or fd check on a shape it does not offer is left out — the declared
- * shapes' checks replace it — and so is a built-in property with a variant on a declared shape; what has no
- * such replacement stays (skipped, with the reason, as ever). Without declared shapes: exactly `allChecks()`.
+ * `networks` (`offered`), a built-in oracle or fd check on a shape it does not offer is left out where the declared
+ * shapes add checks to its family — they replace it — and so is a built-in property with a variant on a declared
+ * shape; what has no such replacement stays (skipped, with the reason, as ever). So a hello whose networks are all
+ * built-in shapes (the seed's 3-3-1) gets exactly `allChecks()`, as does one without networks.
  */
 export function checksFor(shapes: CheckShapes = {}): Check[] {
   const named = nameShapes(shapes.declared ?? [], [...ORACLE_SHAPES, ...CLASSIFIER_SHAPES, ...FD_SHAPES]);
@@ -42,7 +43,7 @@ export function checksFor(shapes: CheckShapes = {}): Check[] {
   ] as const;
   const { offered } = shapes;
   const kept = families.flatMap(([builtIn, declared]) => {
-    if (offered === undefined || named.length === 0) return [...builtIn, ...declared];
+    if (offered === undefined || declared.length === 0) return [...builtIn, ...declared];
     const replaced = (c: Check) => !(c.needs.networks ?? []).every((n) => offersShape(offered, n)) &&
       (!c.id.startsWith("property/") || declared.some((d) => d.id.startsWith(`${c.id}/`)));
     return [...builtIn.filter((c) => !replaced(c)), ...declared];
