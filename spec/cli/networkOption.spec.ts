@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { allChecks, suiteIdentity } from "../../src/checks/index.ts";
 import { networkOption } from "../../src/cli/parseOptions.ts";
+import { fileURLToPath } from "node:url";
 import { runMain } from "./runInProcess.ts";
+
+const DECLARED = fileURLToPath(new URL("./fakes/declaredRegressor.ts", import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), "nncheck-network-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +51,17 @@ describe("--network LAYERS:ACTIVATIONS[:COST[:REDUCTION]]", () => {
     const plain = await runMain(["run", "--only", "activation/relu/audit", "--reporter", `json:${without}`]);
     expect(plain.code, plain.err).toBe(0);
     expect(JSON.parse(readFileSync(without, "utf8")).suite).toEqual(suiteIdentity(allChecks()));
+  });
+
+  it("a hello listing networks gets its shape's checks by id, and the built-in shapes it does not list give way", async () => {
+    const file = join(dir, "declared.json");
+    const run = await runMain(["run", "--module", DECLARED, "--only", "oracle/step/batch/5-7-2", "--only", "property/step/zero-rate", "--runs", "10", "--reporter", `json:${file}`]);
+    expect(run.code, run.err).toBe(0);
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    expect(report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["oracle/step/batch/5-7-2", "passed"], ["property/step/zero-rate/5-7-2", "passed"]]);
+    const gone = await runMain(["run", "--module", DECLARED, "--only", "oracle/gradients/3-3-1"]);
+    expect(gone.code).toBe(2);
+    expect(gone.err).toBe(`nncheck run: --only "oracle/gradients/3-3-1" matches no check; run 'nncheck list' to see the ids`);
   });
 
   it("is listed by --help, for run and list", async () => {
