@@ -56,6 +56,10 @@ describe("declared shapes: names", () => {
     expect(() => declaredShapes([{ layers: [3, 2], activations: ["tanh"] }], { costs: ["cross_entropy"] }, where))
       .toThrow('entry 0 cannot be checked: network.cost "cross_entropy" is defined on a softmax output layer, but the last activation is "tanh"');
     expect(() => declaredShapes([{ layers: [3, 2], activations: ["sigmoid"] }], {}, where)).toThrow(/^entry 0 cannot be checked: network.activations\[0\] is "sigmoid"/);
+    const unusable: [string, number][] = [];
+    const kept = declaredShapes([{ layers: [3, 2], activations: ["sigmoid"] }, { layers: [3, 2], activations: ["tanh"] }], {}, where, (message, i) => unusable.push([message, i]));
+    expect(kept.map((s) => s.network.activations)).toEqual([["tanh"]]);
+    expect(unusable).toEqual([[expect.stringMatching(/^entry 0 cannot be checked: network.activations\[0\] is "sigmoid"/), 0]]);
   });
 });
 

@@ -23,12 +23,21 @@ export interface NamedShape extends DeclaredShape {
 /**
  * `entries` (hello `networks` first, then `--network`) as shapes, duplicates dropped. A missing `cost` is the first
  * of the hello's `costs` (absent: squared_error) that fits the output layer; a missing `reduction` means every one
- * of the hello's `reductions` (absent: mean). An entry no check can use is a `RunSetupError` naming it (`where(i)`).
+ * of the hello's `reductions` (absent: mean). An entry no check can use is a `RunSetupError` naming it (`where(i)`),
+ * or, when `unusable` is given, is left out and handed to it with that message and its index (a hello's networks may name shapes
+ * nncheck cannot build, which protocol v1 always allowed: their checks are skipped, as ever).
  */
-export function declaredShapes(entries: readonly DeclaredNetwork[], hello: Pick<Hello, "costs" | "reductions">, where: (index: number) => string): DeclaredShape[] {
+export function declaredShapes(entries: readonly DeclaredNetwork[], hello: Pick<Hello, "costs" | "reductions">, where: (index: number) => string, unusable?: (message: string, index: number) => void): DeclaredShape[] {
   const shapes: DeclaredShape[] = [];
   entries.forEach((entry, i) => {
-    const shape = resolve(entry, hello, where(i));
+    let shape: DeclaredShape;
+    try {
+      shape = resolve(entry, hello, where(i));
+    } catch (error) {
+      if (unusable === undefined || !(error instanceof RunSetupError)) throw error;
+      unusable(error.message, i); // may throw instead
+      return;
+    }
     const key = JSON.stringify(shape);
     if (!shapes.some((s) => JSON.stringify(s) === key)) shapes.push(shape);
   });

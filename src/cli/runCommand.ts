@@ -110,7 +110,12 @@ export const runCommand: Command = {
       const checksOf = (hello: Hello): Check[] => {
         const listed = hello.networks ?? [];
         const where = (i: number) => (i < listed.length ? `the hello's networks[${i}] (${JSON.stringify(listed[i])})` : `--network ${JSON.stringify(networkTexts[i - listed.length])}`);
-        all = checksFor({ declared: declaredShapes([...listed, ...networks], hello, where), ...(hello.networks !== undefined ? { offered: hello.networks } : {}) });
+        // a hello's shape nncheck cannot build only warns (protocol v1 allowed any); a --network one is a usage error
+        const declared = declaredShapes([...listed, ...networks], hello, where, (message, i) => {
+          if (i >= listed.length) throw new RunSetupError(message);
+          io.err(`nncheck run: warning: ${message}; no checks are built on it`);
+        });
+        all = checksFor({ declared, ...(hello.networks !== undefined ? { offered: hello.networks } : {}) });
         const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}) });
         if (checks.length === 0) throw new RunSetupError(`no check is left to run: ${shard !== undefined ? "the shard and " : ""}--skip remove every check --only selects; run 'nncheck list' to see the ids`);
         if (values.replay !== undefined) checkReplay(values.replay, checks);
