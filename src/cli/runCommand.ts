@@ -5,6 +5,7 @@ import type { Check } from "../harness/check.ts";
 import type { ExpectedFailure } from "../harness/expectedFailures.ts";
 import type { DeclaredNetwork, Hello } from "../implementation.ts";
 import { integerOption, NETWORK_SYNTAX, networkOption, parseOptions } from "./parseOptions.ts";
+import type { HelloSelection, RunSelection } from "./selectForHello.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
                   [--network <shape>]… [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
@@ -93,35 +94,27 @@ export const runCommand: Command = {
     const networkTexts = values.network ?? [];
     const networks: DeclaredNetwork[] = networkTexts.map(networkOption);
     // Loaded here, not at the top: the checks, the oracle and the protocol client would slow every other command.
-    const [{ checksFor, declaredShapes, suiteIdentity }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
-      import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
+    const [{ suiteIdentity }, { selectForHello }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
+      import("../checks/index.ts"), import("./selectForHello.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
+    const { closeOnSignals, exitCodeOf, loadExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, runChecks, shellCommand, withRequired } = harness;
     let files: ReturnType<typeof openReportFiles> | undefined;
     try {
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
       const expectFile = values["expect-fail"];
-      const expectEntries = expectFile === undefined ? [] : loadExpectedFailures(expectFile);
+      const selection: RunSelection = {
+        only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}), require: values.require ?? [],
+        ...(values.replay !== undefined ? { replay: values.replay } : {}), networks, networkTexts,
+        ...(expectFile !== undefined ? { expectFile: { path: expectFile, entries: loadExpectedFailures(expectFile) } } : {}),
+      };
       const expectedFailures = new Map<string, ExpectedFailure>();
-      let all: Check[] = [];
-      let requiredBy = requiredChecks([], []);
+      let chosen: HelloSelection | undefined;
       // The checks depend on the hello (its networks): built, selected and matched once it has answered.
       const checksOf = (hello: Hello): Check[] => {
-        const listed = hello.networks ?? [];
-        const where = (i: number) => (i < listed.length ? `the hello's networks[${i}] (${JSON.stringify(listed[i])})` : `--network ${JSON.stringify(networkTexts[i - listed.length])}`);
-        // a hello's shape nncheck cannot build only warns (protocol v1 allowed any); a --network one is a usage error
-        const declared = declaredShapes([...listed, ...networks], hello, where, (message, i) => {
-          if (i >= listed.length) throw new RunSetupError(message);
-          io.err(`nncheck run: warning: ${message}; no checks are built on it`);
-        });
-        all = checksFor({ declared, ...(hello.networks !== undefined ? { offered: hello.networks } : {}) });
-        const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}) });
-        if (checks.length === 0) throw new RunSetupError(`no check is left to run: ${shard !== undefined ? "the shard and " : ""}--skip remove every check --only selects; run 'nncheck list' to see the ids`);
-        if (values.replay !== undefined) checkReplay(values.replay, checks);
-        requiredBy = requiredChecks(values.require ?? [], all);
-        if (expectFile !== undefined) for (const [id, entry] of matchExpectedFailures(expectEntries, all, expectFile)) expectedFailures.set(id, entry);
-        return checks;
+        chosen = selectForHello(hello, selection, (message) => io.err(`nncheck run: warning: ${message}`));
+        for (const [id, entry] of chosen.expectedFailures) expectedFailures.set(id, entry);
+        return chosen.checks;
       };
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
       files = openReportFiles(targets);
@@ -156,7 +149,7 @@ export const runCommand: Command = {
         await implementation.close?.();
         stopWatching();
       }
-      report = withRequired({ ...report, suite: suiteIdentity(all), ...(shard !== undefined ? { shard } : {}) }, requiredBy);
+      report = withRequired({ ...report, suite: suiteIdentity(chosen!.all), ...(shard !== undefined ? { shard } : {}) }, chosen!.requiredBy);
       if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };
       const color = io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const opened = files;
