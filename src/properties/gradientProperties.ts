@@ -24,7 +24,7 @@ export function gradientProperties(shape: PropertyShape = { network: PROPERTY_NE
   return [
     propertyCheck({
       id: propertyId("property/gradients/oracle", shape),
-      description: "Cost and gradients agree with the exact oracle entry by entry (engine tolerances for the declared dtype) on random cases, half of them with first-layer ReLU inputs driven exactly onto the kink or 2^−40 / 2^−20 beside it.",
+      description: `Cost and gradients agree with the exact oracle entry by entry (engine tolerances for the declared dtype) on random cases${relu ? ", half of them with first-layer ReLU inputs driven exactly onto the kink or 2^−40 / 2^−20 beside it" : ""}.`,
       needs,
       casesPerRun: 1,
       shrinkBudget: 100,
