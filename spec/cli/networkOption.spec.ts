@@ -42,7 +42,7 @@ describe("--network LAYERS:ACTIVATIONS[:COST[:REDUCTION]]", () => {
 
   it("adds the shape's checks to a run (replayable with the same --network); without it, a run's suite is exactly allChecks()", async () => {
     const withShape = join(dir, "with.json"), without = join(dir, "without.json");
-    const run = await runMain(["run", "--network", "5-7-2:tanh,identity:squared_error:mean", "--only", "oracle/gradients/5-7-2", "--runs", "10", "--reporter", `json:${withShape}`]);
+    const run = await runMain(["run", "--network", "5-7-2:tanh,identity:squared_error:mean", "--only", "oracle/gradients/5-7-2", "--runs", "3", "--reporter", `json:${withShape}`]);
     expect(run.code, run.err).toBe(0);
     const report = JSON.parse(readFileSync(withShape, "utf8"));
     expect(report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["oracle/gradients/5-7-2", "passed"]]);
@@ -55,7 +55,7 @@ describe("--network LAYERS:ACTIVATIONS[:COST[:REDUCTION]]", () => {
 
   it("a hello listing networks gets its shape's checks by id, and the built-in shapes it does not list give way", async () => {
     const file = join(dir, "declared.json");
-    const run = await runMain(["run", "--module", DECLARED, "--only", "oracle/step/batch/5-7-2", "--only", "property/step/zero-rate", "--runs", "10", "--reporter", `json:${file}`]);
+    const run = await runMain(["run", "--module", DECLARED, "--only", "oracle/step/batch/5-7-2", "--only", "property/step/zero-rate", "--runs", "3", "--reporter", `json:${file}`]);
     expect(run.code, run.err).toBe(0);
     const report = JSON.parse(readFileSync(file, "utf8"));
     expect(report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["oracle/step/batch/5-7-2", "passed"], ["property/step/zero-rate/5-7-2", "passed"]]);
