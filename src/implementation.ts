@@ -16,10 +16,24 @@ export interface Hello {
   readonly costs?: readonly string[];
   /** The batch reductions it answers (`network.reduction`); absent means ["mean"]. */
   readonly reductions?: readonly string[];
-  /** The network shapes it supports; absent means any shape built from `activations`. */
-  readonly networks?: readonly { readonly layers: readonly number[]; readonly activations: readonly string[] }[];
+  /**
+   * The network shapes it supports, and the shapes nncheck's oracle, finite-difference and property checks then run
+   * on (besides the built-in ones it also supports); absent means any shape built from `activations`.
+   */
+  readonly networks?: readonly DeclaredNetwork[];
   /** The optimizers `step` and `train` take (`optimizer.name`); absent means plain SGD only (no `optimizer` field). */
   readonly optimizers?: readonly string[];
+}
+
+/**
+ * A network shape an implementation declares (hello `networks`) or `nncheck run --network` names. `cost` absent: the
+ * first of the hello's `costs` that fits the output layer; `reduction` absent: every one of the hello's `reductions`.
+ */
+export interface DeclaredNetwork {
+  readonly layers: readonly number[];
+  readonly activations: readonly string[];
+  readonly cost?: string;
+  readonly reduction?: string;
 }
 
 /** The optimizers of the protocol, by their wire names (torch.optim.SGD, Adam, AdamW). */

@@ -13,6 +13,8 @@ import { describeConformance } from "../../src/vitest/index.ts";
 import { REPO_ROOT } from "../cli/runCli.ts";
 
 describeConformance(reference, { title: "describeConformance(reference)", only: ["oracle/gradients/3-3-1", "activation/relu/audit", "property/relu/**"], runs: 10 });
+// a declared shape's checks exist by id (selecting one that does not would throw here, failing the file) and pass
+describeConformance(reference, { title: "describeConformance(reference, networks)", networks: [{ layers: [5, 7, 2], activations: ["tanh", "identity"] }], only: ["oracle/gradients/5-7-2", "property/step/zero-rate/5-7-2"], runs: 10 });
 
 interface AssertionResult {
   readonly ancestorTitles: readonly string[];

@@ -14,6 +14,7 @@ import { createRng, type Rng } from "../random/rng.ts";
 import { isKinked } from "../family/activations.ts";
 import { CLASSIFIER_SHAPES } from "./oracleChecks.ts";
 import { entryGrids } from "./entryHeatmap.ts";
+import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
 
 /** The shapes the finite-difference checks run on: the seed's network, a tanh one, a deeper mixed one, and the classifier shapes (the mean). */
 export const FD_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
@@ -118,4 +119,14 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
 /** Every finite-difference check: full and directional on each shape of FD_SHAPES. */
 export function finiteDifferenceChecks(): Check[] {
   return (["full", "directional"] as const).flatMap((mode) => FD_SHAPES.map((shape) => fdCheck(mode, shape)));
+}
+
+/**
+ * The finite-difference checks on the user's shapes: `fd/full/<shape>` and `fd/directional/<shape>`, with the
+ * shape's first reduction; a shape equal to one of FD_SHAPES adds nothing (the built-in checks are its checks).
+ */
+export function declaredFiniteDifferenceChecks(shapes: readonly NamedShape[]): Check[] {
+  const own = shapes.filter((s) => !FD_SHAPES.some((b) => sameNetwork(b.network, s.network)))
+    .map(({ name, network, reductions }) => ({ name, network: reductions[0] === "mean" ? network : { ...network, reduction: reductions[0]! } }));
+  return (["full", "directional"] as const).flatMap((mode) => own.map((shape) => fdCheck(mode, shape)));
 }

@@ -11,6 +11,7 @@ import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { oracleCases, type CaseMix, type OracleCaseKind } from "./oracleCases.ts";
 import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 import { optimizerChecks } from "./optimizerChecks.ts";
+import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -129,4 +130,29 @@ export function oracleChecks(): Check[] {
   const saturated = (["forward", "gradients", "step"] as const).flatMap((method) => CLASSIFIER_SHAPES.map(({ name, network }) =>
     oracleCheck(`oracle/${method}/saturated/${name}`, method, name, network, false, "saturated")));
   return [...seedShapes, ...classifiers, ...saturated, ...optimizerChecks()];
+}
+
+/**
+ * The oracle checks on the user's shapes (hello `networks`, `--network`), named `oracle/<method>[/batch]/<shape>`
+ * and, for each reduction but the mean, `…/<shape>/<reduction>`: forward, gradients and step on single samples and
+ * batches, train (one sample per step, 8 steps); a squared-error shape mixes its saturated cases in, as the seed's
+ * shapes do, any other keeps them apart (`oracle/<forward|gradients|step>/saturated/<shape>`), as the classifier
+ * shapes do. A shape equal to a built-in one adds nothing: the built-in checks are its checks.
+ */
+export function declaredOracleChecks(shapes: readonly NamedShape[]): Check[] {
+  const builtIn = [...ORACLE_SHAPES, ...CLASSIFIER_SHAPES];
+  const own = shapes.filter((s) => !builtIn.some((b) => sameNetwork(b.network, s.network)));
+  const methods = ["forward", "gradients", "step", "train"] as const;
+  const plain = methods.flatMap((method) => own.flatMap(({ name, network, reductions }) => {
+    const mix: CaseMix = network.cost === "squared_error" ? "mixed" : "unsaturated";
+    const batches = method === "train" ? [false] : [false, true];
+    const variants = method === "forward" ? reductions.slice(0, 1) : reductions;
+    return batches.flatMap((batch) => variants.map((reduction) => {
+      const suffix = method === "forward" || reduction === "mean" ? "" : `/${reduction}`;
+      return oracleCheck(`oracle/${method}/${batch ? "batch/" : ""}${name}${suffix}`, method, name, withReduction(network, reduction), batch, mix, CLASSIFIER_TRAIN_STEPS);
+    }));
+  }));
+  const saturated = (["forward", "gradients", "step"] as const).flatMap((method) => own.filter((s) => s.network.cost !== "squared_error").map(({ name, network, reductions }) =>
+    oracleCheck(`oracle/${method}/saturated/${name}`, method, name, withReduction(network, reductions[0]!), false, "saturated")));
+  return [...plain, ...saturated];
 }

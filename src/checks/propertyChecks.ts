@@ -3,6 +3,8 @@
  * cases (their number scaled from `context.runs`) through the `Implementation` interface only.
  */
 import type { Check } from "../harness/check.ts";
+import type { NetworkSpec } from "../network/types.ts";
+import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
 import {
   classifierCostProperties,
   costProperties,
@@ -40,4 +42,27 @@ export function propertyChecks(): Check[] {
     ...descentProperties(),
     ...metamorphicProperties(),
   ];
+}
+
+const sameRequestNetwork = (a: NetworkSpec, b: NetworkSpec): boolean => sameNetwork(a, b) && (a.reduction ?? "mean") === (b.reduction ?? "mean");
+
+/**
+ * The properties on the user's shapes (hello `networks`, `--network`), `property/<area>/<name>/<shape>`, with the
+ * shape's first reduction: every property that takes a network and fits the shape (see each area's function), but
+ * the SGD runs on font data; a variant whose network is its built-in property's adds nothing.
+ */
+export function declaredPropertyChecks(shapes: readonly NamedShape[]): Check[] {
+  const builtIn = new Map(propertyChecks().map((c) => [c.id, c]));
+  return shapes.flatMap(({ name, network, reductions }) => {
+    const shape = { name, network: reductions[0] === "mean" ? network : { ...network, reduction: reductions[0]! } };
+    const variants = [
+      ...costProperties(shape), ...classifierCostProperties(shape), ...gradientProperties(shape), ...stepProperties(shape),
+      ...descentProperties(shape), ...metamorphicProperties(shape),
+    ];
+    return variants.filter((v) => {
+      const original = builtIn.get(v.id.slice(0, -(name.length + 1)));
+      const same = original?.needs.networks?.length === 1 && sameRequestNetwork(original.needs.networks[0]!, shape.network);
+      return !same;
+    });
+  });
 }

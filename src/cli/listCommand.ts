@@ -1,15 +1,19 @@
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import type { Command } from "./command.ts";
-import { parseOptions } from "./parseOptions.ts";
+import { NETWORK_SYNTAX, networkOption, parseOptions } from "./parseOptions.ts";
 
-const usage = `Usage: nncheck list [--long] [--only <id-glob>]… [--skip <id-glob>]…
+const usage = `Usage: nncheck list [--long] [--only <id-glob>]… [--skip <id-glob>]… [--network <shape>]…
 
-Prints the id of every conformance check, one per line, in the order reports use.
+Prints the id of every conformance check on the built-in shapes, one per line, in the order reports use (a run
+adds the checks on the shapes the implementation's hello lists in "networks").
 
 Options:
   --long         add each check's description after its id
   --only GLOB    list only the checks 'nncheck run --only GLOB' would run (repeatable)
   --skip GLOB    leave out the checks that match (repeatable)
+  --network SHAPE
+                 add the checks on this network, as 'nncheck run --network SHAPE' does for an implementation
+                 whose hello lists no costs or reductions (repeatable): ${NETWORK_SYNTAX}
   -h, --help     print this help
 
 Exit codes: 0 success, 2 bad usage (or an --only or --skip pattern that matches no check).`;
@@ -22,16 +26,19 @@ export const listCommand: Command = {
   async run(args, io) {
     const values = parseOptions(args, {
       long: { type: "boolean" }, only: { type: "string", multiple: true as const }, skip: { type: "string", multiple: true as const },
-      help: { type: "boolean", short: "h" },
+      help: { type: "boolean", short: "h" }, network: { type: "string", multiple: true as const },
     });
     if (values.help === true) {
       io.out(usage);
       return 0;
     }
-    const [{ allChecks }, { selectChecks }] = await Promise.all([import("../checks/index.ts"), import("../harness/selectChecks.ts")]);
+    const texts = values.network ?? [];
+    const networks = texts.map(networkOption);
+    const [{ checksFor, declaredShapes }, { selectChecks }] = await Promise.all([import("../checks/index.ts"), import("../harness/selectChecks.ts")]);
     let checks;
     try {
-      checks = selectChecks(allChecks(), { only: values.only ?? [], skip: values.skip ?? [] });
+      const declared = declaredShapes(networks, {}, (i) => `--network ${JSON.stringify(texts[i])}`);
+      checks = selectChecks(checksFor({ declared }), { only: values.only ?? [], skip: values.skip ?? [] });
     } catch (error) {
       if (!(error instanceof RunSetupError)) throw error;
       io.err(`nncheck list: ${error.message}`);

@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import type { DeclaredNetwork } from "../implementation.ts";
+import { ACTIVATIONS, COSTS, REDUCTIONS, type Activation, type Cost, type Reduction } from "../network/types.ts";
 import { UsageError } from "./command.ts";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
@@ -54,4 +56,31 @@ export function positiveNumberOption(name: string, text: string | undefined, fal
     throw new UsageError(`--${name} must be a finite number > 0, got "${text}"`);
   }
   return value;
+}
+
+/** The syntax of a `--network` value, for messages and `--help`. */
+export const NETWORK_SYNTAX = "LAYERS:ACTIVATIONS[:COST[:REDUCTION]], e.g. 784-128-10:relu,softmax:cross_entropy";
+
+/**
+ * The `--network` value `text`, `LAYERS:ACTIVATIONS[:COST[:REDUCTION]]`: widths joined by "-", one activation per
+ * layer after the input joined by ",", then optionally a cost and a reduction (their wire names). A malformed one
+ * is a `UsageError` naming it; whether the cost fits the output layer is checked once the hello is known.
+ */
+export function networkOption(text: string): DeclaredNetwork {
+  const fail = (why: string): never => {
+    throw new UsageError(`--network ${JSON.stringify(text)}: ${why}; expected ${NETWORK_SYNTAX}`);
+  };
+  const parts = text.trim().split(":");
+  if (parts.length < 2 || parts.length > 4) fail(`has ${parts.length} ":"-separated parts, not 2 to 4`);
+  const [layersText, activationsText, cost, reduction] = parts as [string, string, string?, string?];
+  const layers = layersText.split("-").map((w) => (/^\d+$/.test(w.trim()) ? Number(w) : NaN));
+  if (layers.length < 2 || !layers.every((w) => Number.isSafeInteger(w) && w > 0)) fail(`the layers ${JSON.stringify(layersText)} are not two or more positive integers joined by "-"`);
+  const activations = activationsText.split(",").map((f) => f.trim());
+  if (activations.length !== layers.length - 1) fail(`${activations.length} activations for ${layers.length - 1} layers after the input`);
+  const unknown = activations.find((f) => !ACTIVATIONS.includes(f as Activation));
+  if (unknown !== undefined) fail(`unknown activation ${JSON.stringify(unknown)} (known: ${ACTIVATIONS.join(", ")})`);
+  if (activations.slice(0, -1).includes("softmax")) fail("softmax may only be the output layer's activation");
+  if (cost !== undefined && !COSTS.includes(cost as Cost)) fail(`unknown cost ${JSON.stringify(cost)} (known: ${COSTS.join(", ")})`);
+  if (reduction !== undefined && !REDUCTIONS.includes(reduction as Reduction)) fail(`unknown reduction ${JSON.stringify(reduction)} (known: ${REDUCTIONS.join(", ")})`);
+  return { layers, activations, ...(cost !== undefined ? { cost } : {}), ...(reduction !== undefined ? { reduction } : {}) };
 }

@@ -1,10 +1,14 @@
 import { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { processIo, UsageError, type Command } from "./command.ts";
-import { integerOption, parseOptions } from "./parseOptions.ts";
+import type { Check } from "../harness/check.ts";
+import type { ExpectedFailure } from "../harness/expectedFailures.ts";
+import type { DeclaredNetwork, Hello } from "../implementation.ts";
+import { integerOption, NETWORK_SYNTAX, networkOption, parseOptions } from "./parseOptions.ts";
+import type { HelloSelection, RunSelection } from "./selectForHello.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
-                  [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
+                  [--network <shape>]… [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
                   [--timeout-ms N] [--hello-timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>]
                   [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]]
 
@@ -21,6 +25,12 @@ Options:
                         a pattern without wildcards also selects every id below it (--only property)
   --skip GLOB           do not run checks whose id matches (repeatable; applied after --only); like --only, a
                         pattern that matches no check is an error
+  --network SHAPE       also run the oracle, finite-difference and property checks on this network (repeatable),
+                        as if the hello listed it in "networks": ${NETWORK_SYNTAX}
+                        (LAYERS widths joined by "-", one activation per layer after the input joined by ","; COST
+                        absent: the first of the hello's costs that fits the output layer; REDUCTION absent: every
+                        one of its reductions); its checks' ids end in its name (oracle/gradients/784-128-10). With
+                        a hello that lists "networks", built-in shapes it does not list give way to its own.
   --shard i/n           run the i-th of n disjoint shards of the selected checks (every n-th from the i-th), e.g.
                         one CI job per shard; the n shards together run the whole selection
   --require GLOB        checks matching GLOB (repeatable) must run: one that is skipped fails the run
@@ -67,6 +77,7 @@ export const runCommand: Command = {
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
       "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" },
       shard: { type: "string" }, require: { type: "string", multiple: true as const }, baseline: { type: "string" }, "fail-on": { type: "string" },
+      network: { type: "string", multiple: true as const },
     });
     if (values.help === true) {
       io.out(usage);
@@ -80,22 +91,31 @@ export const runCommand: Command = {
     const failOn = values["fail-on"] ?? "failures";
     if (failOn !== "failures" && failOn !== "regressions") throw new UsageError(`--fail-on must be "failures" or "regressions", got "${failOn}"`);
     if (failOn === "regressions" && values.baseline === undefined) throw new UsageError("--fail-on regressions needs --baseline <previous report.json>");
+    const networkTexts = values.network ?? [];
+    const networks: DeclaredNetwork[] = networkTexts.map(networkOption);
     // Loaded here, not at the top: the checks, the oracle and the protocol client would slow every other command.
-    const [{ allChecks, suiteIdentity }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
-      import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
+    const [{ suiteIdentity }, { selectForHello }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
+      import("../checks/index.ts"), import("./selectForHello.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
+    const { closeOnSignals, exitCodeOf, loadExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, runChecks, shellCommand, withRequired } = harness;
     let files: ReturnType<typeof openReportFiles> | undefined;
     try {
-      const all = allChecks();
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-      const checks = selectChecks(all, { only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}) });
-      if (checks.length === 0) throw new RunSetupError(`no check is left to run: ${shard !== undefined ? "the shard and " : ""}--skip remove every check --only selects; run 'nncheck list' to see the ids`);
-      if (values.replay !== undefined) checkReplay(values.replay, checks);
-      const requiredBy = requiredChecks(values.require ?? [], all);
       const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
       const expectFile = values["expect-fail"];
-      const expectedFailures = expectFile === undefined ? new Map() : matchExpectedFailures(loadExpectedFailures(expectFile), all, expectFile);
+      const selection: RunSelection = {
+        only: values.only ?? [], skip: values.skip ?? [], ...(shard !== undefined ? { shard } : {}), require: values.require ?? [],
+        ...(values.replay !== undefined ? { replay: values.replay } : {}), networks, networkTexts,
+        ...(expectFile !== undefined ? { expectFile: { path: expectFile, entries: loadExpectedFailures(expectFile) } } : {}),
+      };
+      const expectedFailures = new Map<string, ExpectedFailure>();
+      let chosen: HelloSelection | undefined;
+      // The checks depend on the hello (its networks): built, selected and matched once it has answered.
+      const checksOf = (hello: Hello): Check[] => {
+        chosen = selectForHello(hello, selection, (message) => io.err(`nncheck run: warning: ${message}`));
+        for (const [id, entry] of chosen.expectedFailures) expectedFailures.set(id, entry);
+        return chosen.checks;
+      };
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
       files = openReportFiles(targets);
       const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs });
@@ -104,7 +124,7 @@ export const runCommand: Command = {
       const progress = live ? createProgress(process.stderr) : undefined;
       const replayPrefix = shellCommand([
         "npx", "nncheck", "run", ...(values.impl !== undefined ? ["--impl", values.impl] : []),
-        ...(values.module !== undefined ? ["--module", values.module] : []), "--seed", String(seed),
+        ...(values.module !== undefined ? ["--module", values.module] : []), ...networkTexts.flatMap((n) => ["--network", n]), "--seed", String(seed),
         ...(runs !== DEFAULT_RUNS ? ["--runs", String(runs)] : []),
       ]);
       // The whole run: the selection and whatever else changes its outcome, so that it replays as it was.
@@ -120,7 +140,7 @@ export const runCommand: Command = {
       let report;
       try {
         report = await runChecks({
-          implementation, checks, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
+          implementation, checks: checksOf, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
           ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
           onResult: (result, done, total) => progress?.update(done, total, result.id),
         });
@@ -129,7 +149,7 @@ export const runCommand: Command = {
         await implementation.close?.();
         stopWatching();
       }
-      report = withRequired({ ...report, suite: suiteIdentity(all), ...(shard !== undefined ? { shard } : {}) }, requiredBy);
+      report = withRequired({ ...report, suite: suiteIdentity(chosen!.all), ...(shard !== undefined ? { shard } : {}) }, chosen!.requiredBy);
       if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };
       const color = io === processIo && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const opened = files;

@@ -1,4 +1,4 @@
-import type { Implementation } from "../implementation.ts";
+import type { Hello, Implementation } from "../implementation.ts";
 import { createOracle, type Oracle } from "../oracle/index.ts";
 import { parseHello, StartupError, UnresponsiveError, withRequestLabel } from "../protocol/index.ts";
 import { checkSeed, type Check, type CheckContext, type CheckOutcome } from "./check.ts";
@@ -12,8 +12,11 @@ import { NNCHECK_VERSION } from "./version.ts";
 /** What `runChecks` needs; see each field. */
 export interface RunOptions {
   readonly implementation: Implementation;
-  /** The checks to run (already selected), in report order. */
-  readonly checks: readonly Check[];
+  /**
+   * The checks to run (already selected), in report order; or, where they depend on the hello (its `networks`),
+   * a function of it, called once the hello is validated (what it throws rejects the run).
+   */
+  readonly checks: readonly Check[] | ((hello: Hello) => readonly Check[]);
   readonly seed: number;
   /** Cases per property or random check. */
   readonly runs: number;
@@ -44,8 +47,9 @@ export const DEFAULT_CONCURRENCY = 8;
  */
 export async function runChecks(options: RunOptions): Promise<RunReport> {
   const started = performance.now();
-  const { implementation, checks, seed, runs } = options;
+  const { implementation, seed, runs } = options;
   const hello = await helloOf(implementation);
+  const checks = typeof options.checks === "function" ? options.checks(hello) : options.checks;
   const oracle = options.oracle ?? createOracle();
   let unresponsive: CheckOutcome | undefined;
 

@@ -9,6 +9,11 @@ const sameShape = (a: NetworkSpec, b: { readonly layers: readonly number[]; read
   a.layers.length === b.layers.length && a.layers.every((u, i) => u === b.layers[i]) &&
   a.activations.length === b.activations.length && a.activations.every((f, i) => f === b.activations[i]);
 
+/** Whether `network`'s shape (layers and activations) is among `offered`, a hello's `networks`. */
+export function offersShape(offered: NonNullable<Hello["networks"]>, network: NetworkSpec): boolean {
+  return offered.some((o) => sameShape(network, o));
+}
+
 /** What a hello without `costs` and `reductions` answers: protocol v1's first cost and reduction. */
 export const DEFAULT_COSTS: readonly string[] = ["squared_error"];
 export const DEFAULT_REDUCTIONS: readonly string[] = ["mean"];

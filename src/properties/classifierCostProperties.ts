@@ -9,7 +9,7 @@ import type { Params } from "../network/types.ts";
 import { forwardRequestOf, gradientsRequestOf, networkCaseArb, oneHot, smoothedOneHot, smoothingOf, uniformDouble, type NetworkCase } from "./arbitraries/index.ts";
 import { engineTolerances, oracleRemark } from "./engineTolerances.ts";
 import { forwardAnswer, gradientsAnswer } from "./networkAnswers.ts";
-import { BINARY_NETWORK, CLASSIFIER_NETWORK } from "./networks.ts";
+import { BINARY_NETWORK, CLASSIFIER_NETWORK, propertyId, type PropertyShape } from "./networks.ts";
 import { propertyCheck } from "./propertyCheck.ts";
 import { assertRelation, namedGradients, ownRounding, paramsRelation, rangeEntry, relationEntry, toleranceOf } from "./relation.ts";
 
@@ -49,15 +49,23 @@ function negateOutputLayer(params: Params): Params {
 /** Targets on the 2^−20 grid, so that 1 − y is exact in float32 and float64. */
 const onGrid = (y: number): number => Math.round(y * 2 ** 20) / 2 ** 20;
 
-/** The classifier cost properties. */
-export function classifierCostProperties(): Check[] {
-  const ce = CLASSIFIER_NETWORK;
-  const bce = BINARY_NETWORK;
+/**
+ * The classifier cost properties on the built-in classifiers or, given a declared `shape`, those that fit it: the
+ * cross-entropy ones on a softmax output with cross_entropy reduced by the mean (zero-iff-hit with 2 classes or
+ * more), bce-complement on a logistic output with binary_cross_entropy.
+ */
+export function classifierCostProperties(shape?: PropertyShape): Check[] {
+  const ceShape = shape ?? { network: CLASSIFIER_NETWORK };
+  const bceShape = shape ?? { network: BINARY_NETWORK };
+  const ce = ceShape.network;
+  const bce = bceShape.network;
   const K = ce.layers.at(-1)!;
   const epsilon = smoothingOf(K);
+  const ceFits = ce.cost === "cross_entropy" && (ce.reduction ?? "mean") === "mean";
+  const bceFits = bce.cost === "binary_cross_entropy";
   return [
-    propertyCheck({
-      id: "property/cost/cross-entropy-nonnegative",
+    ...(!ceFits ? [] : [propertyCheck({
+      id: propertyId("property/cost/cross-entropy-nonnegative", ceShape),
       description: "The batch cross-entropy is finite and ≥ the mean entropy of its targets, (1/n)Σ_s −Σ_k y ln y ≥ 0 (Gibbs' inequality; 0 for one-hot targets), within twice the engine's cost tolerance, for random params, inputs and probability-vector targets.",
       needs: { methods: ["gradients"], networks: [ce] },
       casesPerRun: 1,
@@ -71,9 +79,9 @@ export function classifierCostProperties(): Check[] {
           rangeEntry("cost", cost, H - slack, Number.MAX_VALUE, `−Σ y ln a ≥ −Σ y ln y: mean target entropy ${H}`),
         ], { cost, meanTargetEntropy: H });
       },
-    }),
-    propertyCheck({
-      id: "property/cost/cross-entropy-zero-iff-hit",
+    })]),
+    ...(!(ceFits && K >= 2) ? [] : [propertyCheck({
+      id: propertyId("property/cost/cross-entropy-zero-iff-hit", ceShape),
       description: `With the output bias of a class k raised until its logit wins by ≥ ${HIT_MARGIN} on every sample, one-hot targets on k give C ≤ (K − 1)·e^−${HIT_MARGIN - 1} (0 to float precision, within twice the engine's tolerance), while one sample's target moved to another class gives C ≥ ${HIT_MARGIN - 1}/n and smoothed (ε = ${epsilon} on each other class) C ≥ (K − 1)·ε·${HIT_MARGIN - 1}/n: the cross-entropy is 0 only on one-hot targets the network hits.`,
       needs: { methods: ["gradients"], networks: [ce] },
       casesPerRun: 1,
@@ -97,9 +105,9 @@ export function classifierCostProperties(): Check[] {
           rangeEntry(`cost, sample ${s}'s target smoothed`, atSoft.cost, ((K - 1) * epsilon * (HIT_MARGIN - 1)) / n, Number.MAX_VALUE, `ε·Σ_{j≠k} −ln a_j ≥ (K − 1)·ε·${HIT_MARGIN - 1} for that sample`),
         ], { hot, sample: s, outputBias: params[last]!.b, costs: { hit: atHit.cost, miss: atMiss.cost, soft: atSoft.cost } });
       },
-    }),
-    propertyCheck({
-      id: "property/cost/bce-complement",
+    })]),
+    ...(!bceFits ? [] : [propertyCheck({
+      id: propertyId("property/cost/bce-complement", bceShape),
       description: "BCE mirrors under y → 1 − y and z_L → −z_L (W_L, b_L negated): the cost and the hidden layers' gradients are unchanged and the output layer's are negated, since max(−z, 0) + (1 − y)z = max(z, 0) − yz and σ(−z) − (1 − y) = −(σ(z) − y); 2 × the engine's tolerance on each side.",
       needs: { methods: ["gradients"], networks: [bce] },
       casesPerRun: 1,
@@ -119,9 +127,9 @@ export function classifierCostProperties(): Check[] {
         ];
         assertRelation("BCE(1 − y, −z) = BCE(y, z)", entries, { original: g0, mirrored: g1 }, () => oracleRemark(exact, namedGradients(g0)));
       },
-    }),
-    propertyCheck({
-      id: "property/cost/cross-entropy-output-gradient",
+    })]),
+    ...(!ceFits ? [] : [propertyCheck({
+      id: propertyId("property/cost/cross-entropy-output-gradient", ceShape),
       description: "Through softmax and the cross-entropy δ_L = (A_L − Y)/n: dC/db_L = (1/n)·Σ_samples (A_L − Y) from the implementation's own forward outputs (the Jacobian product, not a ⊙ (1 − a), and the 1/n of the mean).",
       needs: { methods: ["forward", "gradients"], networks: [ce] },
       casesPerRun: 1,
@@ -142,6 +150,6 @@ export function classifierCostProperties(): Check[] {
         });
         assertRelation("dC/db_L = (1/n)Σ(A_L − Y) for softmax + cross-entropy", entries, { outputs: layers[L]!.a, targets: c.targets, grads: grads[L]!.b });
       },
-    }),
+    })]),
   ];
 }

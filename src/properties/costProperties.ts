@@ -5,7 +5,7 @@ import type { Check } from "../harness/check.ts";
 import { forwardRequestOf, gradientsRequestOf, networkCaseArb, uniformDouble } from "./arbitraries/index.ts";
 import { engineTolerances } from "./engineTolerances.ts";
 import { forwardAnswer, gradientsAnswer } from "./networkAnswers.ts";
-import { IDENTITY_OUTPUT_NETWORK, PROPERTY_NETWORK } from "./networks.ts";
+import { IDENTITY_OUTPUT_NETWORK, PROPERTY_NETWORK, propertyId, type PropertyShape } from "./networks.ts";
 import { propertyCheck } from "./propertyCheck.ts";
 import { assertRelation, rangeEntry, relationEntry, toleranceOf } from "./relation.ts";
 
@@ -14,13 +14,25 @@ const U64 = 2 ** -53;
 /** A target offset that is never 0: ±[2^−8, 1]. */
 const offset = fc.tuple(fc.boolean(), uniformDouble(2 ** -8, 1)).map(([negative, d]) => (negative ? -d : d));
 
-/** The cost properties. */
-export function costProperties(): Check[] {
-  const network = PROPERTY_NETWORK;
+/** The squared costs, whose value is a sum of squares. */
+const SQUARED = new Set(["squared_error", "half_squared_error"]);
+
+/**
+ * The cost properties on the built-in networks or, given a declared `shape`, those that fit it: nonnegative for a
+ * squared cost, zero-iff-at-target for one reduced by the mean, output-gradient for squared_error and the mean on an
+ * identity output layer.
+ */
+export function costProperties(shape?: PropertyShape): Check[] {
+  const main = shape ?? { network: PROPERTY_NETWORK };
+  const identity = shape ?? { network: IDENTITY_OUTPUT_NETWORK };
+  const network = main.network;
   const outputs = network.layers.at(-1)!;
+  const squared = SQUARED.has(network.cost);
+  const mean = (network.reduction ?? "mean") === "mean";
+  const identityFits = identity.network.activations.at(-1) === "identity" && identity.network.cost === "squared_error" && (identity.network.reduction ?? "mean") === "mean";
   return [
-    propertyCheck({
-      id: "property/cost/nonnegative",
+    ...(!squared ? [] : [propertyCheck({
+      id: propertyId("property/cost/nonnegative", main),
       description: "The batch cost is a number ≥ 0 for random params, inputs and targets.",
       needs: { methods: ["gradients"], networks: [network] },
       casesPerRun: 1,
@@ -29,9 +41,9 @@ export function costProperties(): Check[] {
         const { cost } = await gradientsAnswer(context, gradientsRequestOf(c));
         assertRelation("C ≥ 0", [rangeEntry("cost", cost, 0, Number.POSITIVE_INFINITY, "a mean of squares")], { cost });
       },
-    }),
-    propertyCheck({
-      id: "property/cost/zero-iff-at-target",
+    })]),
+    ...(!(squared && mean) ? [] : [propertyCheck({
+      id: propertyId("property/cost/zero-iff-at-target", main),
       description: "With targets set to the implementation's own outputs the cost is 0 (up to the engine's forward tolerance, squared); with every target moved by ±[2^−8, 1] it is > 0.",
       needs: { methods: ["forward", "gradients"], networks: [network] },
       casesPerRun: 1,
@@ -51,14 +63,14 @@ export function costProperties(): Check[] {
           rangeEntry("cost with moved targets", offTarget.cost, Number.MIN_VALUE, Number.POSITIVE_INFINITY, "some (a − y)² ≥ 2^−16"),
         ], { outputs: a, costAtTarget: atTarget.cost, costOffTarget: offTarget.cost });
       },
-    }),
-    propertyCheck({
-      id: "property/cost/output-gradient",
+    })]),
+    ...(!identityFits ? [] : [propertyCheck({
+      id: propertyId("property/cost/output-gradient", identity),
       description: "dC/dA_L = (2/n)(A_L − Y): on a network with an identity output layer, dC/db_L = (2/n)·Σ_samples (A_L − Y) from the implementation's own forward outputs.",
-      needs: { methods: ["forward", "gradients"], networks: [IDENTITY_OUTPUT_NETWORK] },
+      needs: { methods: ["forward", "gradients"], networks: [identity.network] },
       casesPerRun: 1,
       shrinkBudget: 100,
-      arbitrary: () => networkCaseArb(IDENTITY_OUTPUT_NETWORK),
+      arbitrary: () => networkCaseArb(identity.network),
       predicate: async (c, context) => {
         const request = gradientsRequestOf(c);
         const [{ layers }, { grads }] = await Promise.all([forwardAnswer(context, forwardRequestOf(c)), gradientsAnswer(context, request)]);
@@ -75,6 +87,6 @@ export function costProperties(): Check[] {
         });
         assertRelation("dC/db_L = (2/n)Σ(A_L − Y) for an identity output", entries, { outputs: layers[L]!.a, grads: grads[L]!.b });
       },
-    }),
+    })]),
   ];
 }

@@ -5,7 +5,7 @@ import type { Check } from "../harness/check.ts";
 import { deadUnitCaseArb, gradientsRequestOf, kinkCaseArb, networkCaseArb } from "./arbitraries/index.ts";
 import { engineTolerances, oracleRemark } from "./engineTolerances.ts";
 import { gradientsAnswer } from "./networkAnswers.ts";
-import { PROPERTY_NETWORK } from "./networks.ts";
+import { meanOverSamples, PROPERTY_NETWORK, propertyId, reluFirstLayer, type PropertyShape } from "./networks.ts";
 import { permutationOf } from "./permutationOf.ts";
 import { propertyCheck } from "./propertyCheck.ts";
 import { PropertyFailure } from "./PropertyFailure.ts";
@@ -13,18 +13,22 @@ import { assertRelation, namedGradients, ownRounding, paramsRelation, relationEn
 
 const U64 = 2 ** -53;
 
-/** The gradient properties. */
-export function gradientProperties(): Check[] {
-  const network = PROPERTY_NETWORK;
+/**
+ * The gradient properties on `shape` (default the built-in network), those that fit it: batch-mean where the batch
+ * cost is a mean over the samples, the kink cases and dead-unit where the first layer is ReLU.
+ */
+export function gradientProperties(shape: PropertyShape = { network: PROPERTY_NETWORK }): Check[] {
+  const { network } = shape;
   const needs = { methods: ["gradients" as const], networks: [network] };
+  const relu = reluFirstLayer(network);
   return [
     propertyCheck({
-      id: "property/gradients/oracle",
-      description: "Cost and gradients agree with the exact oracle entry by entry (engine tolerances for the declared dtype) on random cases, half of them with first-layer ReLU inputs driven exactly onto the kink or 2^−40 / 2^−20 beside it.",
+      id: propertyId("property/gradients/oracle", shape),
+      description: `Cost and gradients agree with the exact oracle entry by entry (engine tolerances for the declared dtype) on random cases${relu ? ", half of them with first-layer ReLU inputs driven exactly onto the kink or 2^−40 / 2^−20 beside it" : ""}.`,
       needs,
       casesPerRun: 1,
       shrinkBudget: 100,
-      arbitrary: () => fc.oneof(networkCaseArb(network), kinkCaseArb(network)),
+      arbitrary: () => (relu ? fc.oneof(networkCaseArb(network), kinkCaseArb(network)) : networkCaseArb(network)),
       predicate: async (c, context) => {
         const request = gradientsRequestOf(c);
         const answer = await gradientsAnswer(context, request);
@@ -39,8 +43,8 @@ export function gradientProperties(): Check[] {
         });
       },
     }),
-    propertyCheck({
-      id: "property/gradients/batch-mean",
+    ...(!meanOverSamples(network) ? [] : [propertyCheck({
+      id: propertyId("property/gradients/batch-mean", shape),
       description: "The cost and gradients of a batch are the means of those of its samples taken one at a time.",
       needs,
       casesPerRun: 1,
@@ -64,9 +68,9 @@ export function gradientProperties(): Check[] {
         });
         assertRelation("batch gradients = mean of per-sample gradients", entries, { batch, singles: each }, () => oracleRemark(exactBatch, namedGradients(batch!)));
       },
-    }),
+    })]),
     propertyCheck({
-      id: "property/gradients/order-invariant",
+      id: propertyId("property/gradients/order-invariant", shape),
       description: "Permuting the samples of a batch leaves the cost and gradients unchanged.",
       needs,
       casesPerRun: 1,
@@ -88,8 +92,8 @@ export function gradientProperties(): Check[] {
         assertRelation(`gradients of samples in order [${order.join(", ")}] = gradients in order`, entries, { order, original, shuffled }, () => oracleRemark(exact, namedGradients(original)));
       },
     }),
-    propertyCheck({
-      id: "property/gradients/dead-unit",
+    ...(!relu ? [] : [propertyCheck({
+      id: propertyId("property/gradients/dead-unit", shape),
       description: "A first-layer ReLU unit that is off (z < 0) for every sample gets zero gradient: its row of W1, its b1 and its column of W2.",
       needs,
       casesPerRun: 1,
@@ -106,6 +110,6 @@ export function gradientProperties(): Check[] {
         ];
         assertRelation(`dead unit ${i} has zero gradient`, entries, { deadUnit: i, grads });
       },
-    }),
+    })]),
   ];
 }

@@ -7,7 +7,7 @@ import { forwardRequestOf, gradientsRequestOf, networkCaseArb, uniformDouble } f
 import { engineTolerances, oracleRemark } from "./engineTolerances.ts";
 import { permutationOf } from "./permutationOf.ts";
 import { forwardAnswer, gradientsAnswer } from "./networkAnswers.ts";
-import { PROPERTY_NETWORK } from "./networks.ts";
+import { PROPERTY_NETWORK, propertyId, reluFirstLayer, type PropertyShape } from "./networks.ts";
 import { propertyCheck } from "./propertyCheck.ts";
 import { assertRelation, namedForward, namedGradients, ownRounding, relationEntry, toleranceOf } from "./relation.ts";
 
@@ -33,14 +33,18 @@ export function rescaleHiddenUnit(params: Params, i: number, c: number): Params 
   ];
 }
 
-/** The metamorphic properties. */
-export function metamorphicProperties(): Check[] {
-  const network = PROPERTY_NETWORK;
+/**
+ * The metamorphic properties on `shape` (default the built-in network), those that fit it: permute-hidden where
+ * there is a hidden layer, relu-rescale where the first layer is ReLU.
+ */
+export function metamorphicProperties(shape: PropertyShape = { network: PROPERTY_NETWORK }): Check[] {
+  const { network } = shape;
+  if (network.layers.length < 3) return [];
   const hidden = network.layers[1]!;
   const last = network.layers.length - 2;
   return [
     propertyCheck({
-      id: "property/metamorphic/permute-hidden",
+      id: propertyId("property/metamorphic/permute-hidden", shape),
       description: "Permuting the hidden units (rows of W1 and b1, columns of W2) permutes Z1, A1 and the gradients the same way and leaves the output and the cost unchanged.",
       needs: { methods: ["forward", "gradients"], networks: [network] },
       casesPerRun: 1,
@@ -75,8 +79,8 @@ export function metamorphicProperties(): Check[] {
         assertRelation(`permuting hidden units by [${pi.join(", ")}]`, entries, { permutation: pi, forward: [f0, f1], gradients: [g0, g1] }, () => oracleRemark(exact, [...namedForward(f0), ...namedGradients(g0)]));
       },
     }),
-    propertyCheck({
-      id: "property/metamorphic/relu-rescale",
+    ...(!reluFirstLayer(network) ? [] : [propertyCheck({
+      id: propertyId("property/metamorphic/relu-rescale", shape),
       description: "Scaling a ReLU unit's incoming weights and bias by c ∈ [0.3, 3] and its outgoing weights by 1/c leaves the output layer's z and a unchanged (the engine's tolerances, counting the rounding of the scaled weights).",
       needs: { methods: ["forward"], networks: [network] },
       casesPerRun: 1,
@@ -102,6 +106,6 @@ export function metamorphicProperties(): Check[] {
         })));
         assertRelation(`scaling hidden unit ${unit} by ${scale} in, 1/${scale} out`, entries, { unit, scale, outputs: [f0.layers[last], f1.layers[last]] }, () => oracleRemark(exact, namedForward(f0)));
       },
-    }),
+    })]),
   ];
 }

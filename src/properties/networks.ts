@@ -14,3 +14,24 @@ export const CLASSIFIER_NETWORK: NetworkSpec = { layers: [3, 4, 3], activations:
 
 /** The binary classifier of the BCE properties: 3-3-2, ReLU then logistic, binary cross-entropy (mean), two outputs. */
 export const BINARY_NETWORK: NetworkSpec = { layers: [3, 3, 2], activations: ["relu", "logistic"], cost: "binary_cross_entropy" };
+
+/** A network a property runs on: a built-in one (no name: the ids as ever) or a declared shape, whose name ends the ids. */
+export interface PropertyShape {
+  readonly network: NetworkSpec;
+  readonly name?: string;
+}
+
+/** `id` on `shape`: unchanged on a built-in network, `<id>/<name>` on a declared shape. */
+export function propertyId(id: string, shape: PropertyShape): string {
+  return shape.name === undefined ? id : `${id}/${shape.name}`;
+}
+
+/** Whether the first layer is ReLU with a layer after it: what the kink, dead-unit and rescaling cases need. */
+export function reluFirstLayer(network: NetworkSpec): boolean {
+  return network.activations[0] === "relu" && network.layers.length >= 3;
+}
+
+/** Whether the batch cost is a mean over the samples (`mean`, absent, or `mean_all`, a mean of per-sample means). */
+export function meanOverSamples(network: NetworkSpec): boolean {
+  return network.reduction !== "sum";
+}

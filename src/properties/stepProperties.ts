@@ -6,19 +6,19 @@ import type { Params } from "../network/types.ts";
 import { gradientsRequestOf, networkCaseArb, stepRequestOf } from "./arbitraries/index.ts";
 import { engineTolerances, stepTolerances, trainTolerances } from "./engineTolerances.ts";
 import { gradientsAnswer, stepAnswer, trainAnswer } from "./networkAnswers.ts";
-import { PROPERTY_NETWORK } from "./networks.ts";
+import { PROPERTY_NETWORK, propertyId, type PropertyShape } from "./networks.ts";
 import { propertyCheck } from "./propertyCheck.ts";
 import { assertRelation, namedParamEntries, paramsRelation, relationEntry, toleranceOf } from "./relation.ts";
 
 const U64 = 2 ** -53;
 const BOTH_SIDES = "2 × the engine's tolerance on each side";
 
-/** The step and train properties. */
-export function stepProperties(): Check[] {
-  const network = PROPERTY_NETWORK;
+/** The step and train properties on `shape` (default the built-in network): every one fits any network. */
+export function stepProperties(shape: PropertyShape = { network: PROPERTY_NETWORK }): Check[] {
+  const { network } = shape;
   return [
     propertyCheck({
-      id: "property/step/own-gradient",
+      id: propertyId("property/step/own-gradient", shape),
       description: "step(θ) = θ − L·∇C(θ) with ∇C the implementation's own gradients.",
       needs: { methods: ["step", "gradients"], networks: [network] },
       casesPerRun: 1,
@@ -41,12 +41,13 @@ export function stepProperties(): Check[] {
       },
     }),
     propertyCheck({
-      id: "property/step/zero-rate",
-      description: "A step with L = 0 returns θ (within the engine's step tolerance).",
+      id: propertyId("property/step/zero-rate", shape),
+      description: "A step with L = 0 on one sample returns θ (within the engine's step tolerance): a rate of 0 is not replaced by a default (`rate || 0.1`), even by an implementation that steps one sample at a time.",
       needs: { methods: ["step"], networks: [network] },
       casesPerRun: 1,
       shrinkBudget: 100,
-      arbitrary: () => networkCaseArb(network),
+      // single samples: an implementation that cannot take batches answers them, so it cannot escape by "unsupported"
+      arbitrary: () => networkCaseArb(network, { maxBatch: 1 }),
       predicate: async (c, context) => {
         const request = stepRequestOf(c, 0);
         const answer = await stepAnswer(context, request);
@@ -55,7 +56,7 @@ export function stepProperties(): Check[] {
       },
     }),
     propertyCheck({
-      id: "property/train/single-sample",
+      id: propertyId("property/train/single-sample", shape),
       description: "train over the order [i] equals step on sample i alone.",
       needs: { methods: ["train", "step"], networks: [network] },
       casesPerRun: 1,
@@ -71,7 +72,7 @@ export function stepProperties(): Check[] {
       },
     }),
     propertyCheck({
-      id: "property/train/fold",
+      id: propertyId("property/train/fold", shape),
       description: "train over an order of 2–5 steps equals single-sample steps applied one after another.",
       needs: { methods: ["train", "step"], networks: [network] },
       casesPerRun: 0.5,

@@ -31,8 +31,9 @@ function helloProblems(result: unknown): string[] {
   if (result.networks !== undefined) {
     const ok = Array.isArray(result.networks) && result.networks.every((n) =>
       isObject(n) && Array.isArray(n.layers) && n.layers.every((u) => Number.isInteger(u) && u > 0) &&
-      isStringArray(n.activations) && n.activations.length === n.layers.length - 1);
-    if (!ok) problems.push(`"networks" must be an array of {layers: positive integers, activations: one string per layer after the input}, got ${JSON.stringify(result.networks)?.slice(0, 120)}`);
+      isStringArray(n.activations) && n.activations.length === n.layers.length - 1 &&
+      (n.cost === undefined || typeof n.cost === "string") && (n.reduction === undefined || typeof n.reduction === "string"));
+    if (!ok) problems.push(`"networks" must be an array of {layers: positive integers, activations: one string per layer after the input, cost?: string, reduction?: string}, got ${JSON.stringify(result.networks)?.slice(0, 120)}`);
   }
   if (result.optimizers !== undefined) {
     const bad = isStringArray(result.optimizers) ? result.optimizers.find((o) => !(OPTIMIZERS as readonly string[]).includes(o)) : result.optimizers;

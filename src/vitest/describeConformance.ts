@@ -4,7 +4,7 @@
  * as the assertion message. A check the implementation's hello does not offer is a skipped test, with the reason.
  */
 import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
-import { allChecks } from "../checks/index.ts";
+import { checksFor, declaredShapes } from "../checks/index.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import type { ExpectedFailure } from "../harness/expectedFailures.ts";
 import { isolateImplementation } from "../harness/isolateImplementation.ts";
@@ -12,7 +12,7 @@ import { detailLines } from "../harness/reporters/detailLines.ts";
 import { runChecks } from "../harness/runChecks.ts";
 import type { CheckResult } from "../harness/runReport.ts";
 import { selectChecks } from "../harness/selectChecks.ts";
-import type { Implementation } from "../implementation.ts";
+import type { DeclaredNetwork, Implementation } from "../implementation.ts";
 import { createOracle } from "../oracle/index.ts";
 
 /** What `describeConformance` runs; every field optional. */
@@ -31,6 +31,12 @@ export interface ConformanceOptions {
   readonly testTimeoutMs?: number;
   /** Expected failures by id (exact ids): such a check that fails passes as xfailed; one that passes fails. */
   readonly expectedFailures?: readonly ExpectedFailure[];
+  /**
+   * Shapes to run the oracle, finite-difference and property checks on too, as `nncheck run --network` (the tests
+   * are registered before the hello answers, so its `networks` cannot add them): cost absent squared_error,
+   * reduction absent the mean.
+   */
+  readonly networks?: readonly DeclaredNetwork[];
   /** The start of the replay command printed on failure (default: `npx nncheck run --module <your module> --seed …`). */
   readonly replayPrefix?: string;
 }
@@ -45,7 +51,8 @@ export function describeConformance(implementation: Implementation | (() => Impl
   const runs = options.runs ?? DEFAULT_RUNS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const replayPrefix = options.replayPrefix ?? `npx nncheck run --module <your module> --seed ${seed}${runs !== DEFAULT_RUNS ? ` --runs ${runs}` : ""}`;
-  const checks = selectChecks(allChecks(), { only: options.only ?? [], skip: options.skip ?? [] });
+  const declared = declaredShapes(options.networks ?? [], {}, (i) => `describeConformance networks[${i}] (${JSON.stringify(options.networks![i])})`);
+  const checks = selectChecks(checksFor({ declared }), { only: options.only ?? [], skip: options.skip ?? [] });
   const expected = new Map((options.expectedFailures ?? []).map((e) => [e.id, e]));
   const oracle = createOracle();
 
