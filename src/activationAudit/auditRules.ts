@@ -6,7 +6,7 @@ import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 import type { Activation } from "../network/types.ts";
 
 /** Above this many ulps (of the declared dtype, at the exact value) a point counts as "accuracy lost". */
-export const LOSSY_ULPS: Readonly<Record<Dtype, number>> = { float64: 8, float32: 4 };
+export const LOSSY_ULPS: Readonly<Record<Dtype, number>> = { float64: 8, float32: 4, float16: 4, bfloat16: 4 };
 
 /** The core domain |x| ≤ CORE_LIMIT, where accuracy loss beyond the bound fails the audit. */
 export const CORE_LIMIT = 30;

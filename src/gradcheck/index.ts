@@ -1,5 +1,5 @@
 /** The gradient verification engine: exact comparisons with tolerances derived from rounding scales. */
-export { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
+export { DTYPES, DTYPE_NAMES, isDtype, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
 export { entryResult, weightName, biasName, layerValueName, type EntryResult } from "./entryResult.ts";
 export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exactGradients.ts";
 export { gradientScales, productE, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./gradientScales.ts";
