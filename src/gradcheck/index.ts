@@ -4,6 +4,7 @@ export { entryResult, weightName, biasName, layerValueName, type EntryResult } f
 export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exactGradients.ts";
 export { gradientScales, productE, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./gradientScales.ts";
 export { stepScales } from "./stepScales.ts";
+export { outOfRange, outOfRangeReason, passOutOfRange } from "./outOfRange.ts";
 export { paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
 export { exactGradientsWithScales, oracleGradientsFor, inputParamScales } from "./exactGradientsWithScales.ts";
 export { compareForward } from "./compareForward.ts";
