@@ -1,3 +1,4 @@
+import type { Dtype } from "./gradcheck/dtypes.ts";
 import type { Activation, LayerParams, LayerValues, Matrix, NetworkSpec, Params, Vector } from "./network/types.ts";
 
 /** The methods an implementation may offer, by their wire names. */
@@ -9,7 +10,8 @@ export interface Hello {
   readonly protocol: 1;
   readonly name: string;
   readonly language?: string;
-  readonly dtype: "float64" | "float32";
+  /** The floating-point format it computes in (see DTYPES): float64, float32, float16 or bfloat16. */
+  readonly dtype: Dtype;
   readonly methods: readonly string[];
   readonly activations: readonly string[];
   /** The costs it answers (`network.cost`); absent means ["squared_error"], protocol v1's only cost at first. */

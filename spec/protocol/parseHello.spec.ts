@@ -10,9 +10,13 @@ describe("parseHello", () => {
     expect(parseHello(full)).toBe(full);
   });
 
+  it("accepts every dtype of the table: float64, float32, float16, bfloat16", () => {
+    for (const dtype of ["float64", "float32", "float16", "bfloat16"]) expect(parseHello({ ...hello, dtype }).dtype).toBe(dtype);
+  });
+
   it("names every problem of a malformed hello", () => {
-    expect(() => parseHello({ ...hello, protocol: "1", dtype: "float16", methods: "forward", networks: [{ layers: [3, 1], activations: [] }] })).toThrow(
-      'malformed hello result: "protocol" must be 1, got "1"; "dtype" must be "float64" or "float32", got "float16"; "methods" must be an array of strings, got "forward"; "networks" must be an array of {layers: positive integers, activations: one string per layer after the input, cost?: string, reduction?: string}, got [{"layers":[3,1],"activations":[]}]');
+    expect(() => parseHello({ ...hello, protocol: "1", dtype: "float8", methods: "forward", networks: [{ layers: [3, 1], activations: [] }] })).toThrow(
+      'malformed hello result: "protocol" must be 1, got "1"; "dtype" must be one of "float64", "float32", "float16", "bfloat16", got "float8"; "methods" must be an array of strings, got "forward"; "networks" must be an array of {layers: positive integers, activations: one string per layer after the input, cost?: string, reduction?: string}, got [{"layers":[3,1],"activations":[]}]');
     expect(() => parseHello([])).toThrow("malformed hello result: expected an object, got [] (got [])");
   });
 

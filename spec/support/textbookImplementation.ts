@@ -1,19 +1,21 @@
 /**
  * A second, independent and correct implementation for tests: the textbook formulas with plain loops, every
- * arithmetic result passed through `r` — the identity for float64, `Math.fround` to simulate float32 arithmetic.
+ * arithmetic result passed through `r` — the identity for float64, `Math.fround` to simulate float32 arithmetic,
+ * the dtype table's round-to-nearest-even for float16 and bfloat16.
  * It differs from the reference on purpose: σ′ = σ(1 − σ), tanh′ = 1 − tanh², softplus and the cross-entropies with
  * ln(1 + t) instead of log1p and σ(z) − y by subtraction (PyTorch's BCEWithLogitsLoss and CrossEntropyLoss do the
  * same), silu′ with 1 − σ by subtraction, the softmax Jacobian as diag(a) − a·aᵀ, δ = a − y for softmax and
  * cross-entropy, sums in reverse order, per-sample gradients reduced at the end. `declaredDtype` lets a test lie
  * about the dtype (a mutant).
  */
+import { DTYPES, type Dtype } from "../../src/gradcheck/dtypes.ts";
 import { ImplementationError, type Implementation } from "../../src/implementation.ts";
 import { ACTIVATIONS, COSTS, REDUCTIONS, type Activation, type LayerParams, type Matrix, type NetworkSpec, type Params } from "../../src/network/types.ts";
 
 type Round = (x: number) => number;
 
-export function textbookImplementation(options: { arithmetic: "float64" | "float32"; declaredDtype?: "float64" | "float32"; name?: string }): Implementation {
-  const r: Round = options.arithmetic === "float32" ? Math.fround : (x) => x;
+export function textbookImplementation(options: { arithmetic: Dtype; declaredDtype?: Dtype; name?: string }): Implementation {
+  const r: Round = DTYPES[options.arithmetic].round;
   const sigma = (z: number): number => (z >= 0 ? r(1 / r(1 + r(Math.exp(-z)))) : r(r(Math.exp(z)) / r(1 + r(Math.exp(z)))));
   const f = (name: Activation, z: number): number => {
     switch (name) {

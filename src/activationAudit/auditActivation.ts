@@ -16,7 +16,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { ACTIVATION_TABLE } from "../family/activations.ts";
-import type { Dtype } from "../gradcheck/index.ts";
+import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 import type { Implementation } from "../implementation.ts";
 import type { Activation } from "../network/types.ts";
 import type { Oracle } from "../oracle/index.ts";
@@ -99,7 +99,7 @@ export async function auditActivation(implementation: Implementation, name: Acti
     }), dtype, kink !== undefined);
   const valueAudit = audit("value", value);
   const derivativeAudit = audit("derivative", derivative);
-  const conventions = kink === undefined ? [] : kinkConventions(name, kink, domain, value, derivative);
+  const conventions = kink === undefined ? [] : kinkConventions(name, kink, domain, value, derivative, DTYPES[dtype].round);
   const notes = kink !== undefined && domain.some((x, k) => x === 0 && Object.is(value[k], -0)) ? [`${name}(±0) answered −0: numerically 0, allowed (−0 == 0 in every later sum)`] : [];
   const failures = [
     ...conventions.filter((c) => !c.ok).map((c) => c.message),

@@ -1,4 +1,4 @@
-import type { Dtype } from "../gradcheck/index.ts";
+import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 
 /** Where float64 and float32 activations break: overflow and underflow of exp, saturation, (1 + e^−x)² overflow. */
 const EDGES: readonly number[] = [
@@ -34,7 +34,7 @@ export function auditDomain(dtype: Dtype, extraPoints: readonly number[] = []): 
   for (let x = 48; x <= DOMAIN_LIMIT; x += 8) magnitudes.push(x);
   for (let e = -160; e <= 24; e++) magnitudes.push(10 ** (e / 8));
   for (let e = -307; e < -20; e += 3) magnitudes.push(10 ** e);
-  const round = dtype === "float32" ? Math.fround : (x: number) => x;
+  const { round } = DTYPES[dtype];
   const points = [-0, 0, ...magnitudes.flatMap((m) => [round(m), -round(m)])].filter((x) => Math.abs(x) <= DOMAIN_LIMIT);
   const unique = new Map<string, number>();
   for (const x of points) unique.set(Object.is(x, -0) ? "-0" : String(x), x);

@@ -73,7 +73,7 @@ export async function auditVectorActivation(implementation: Implementation, name
   if (entry.kind !== "vector") throw new RangeError(`auditVectorActivation: ${name} is elementwise; use auditActivation`);
   const { dtype } = options;
   const oracle = options.oracle ?? auditOracle();
-  const round = dtype === "float32" ? Math.fround : (x: number) => x;
+  const { round } = DTYPES[dtype];
   const vectors = entry.audit.vectors.map((z) => z.map(round));
   const answers = await Promise.all(vectors.map((x) => implementation.activation({ name, x })));
   const entries: VectorEntryError[] = [];

@@ -12,14 +12,15 @@ export interface ConventionFinding {
 /**
  * A kinked activation's pinned conventions at ±0, from the answers to the audit's domain: f′(±0) is the pinned
  * derivative (ReLU′(0) = 0, leaky_relu′(0) = 0.01; the other branch's slope is named as such) and f(±0) = 0
- * (numerically: a −0 passes here and is noted by the audit).
+ * (numerically: a −0 passes here and is noted by the audit). `round`: the declared dtype's rounding, which a slope
+ * such as 0.01 is held in.
  */
-export function kinkConventions(name: Activation, kink: Kink, domain: readonly number[], value: readonly number[], derivative: readonly number[]): ConventionFinding[] {
+export function kinkConventions(name: Activation, kink: Kink, domain: readonly number[], value: readonly number[], derivative: readonly number[], round: (x: number) => number = (x) => x): ConventionFinding[] {
   const label = name === "relu" ? "ReLU" : name;
   const zeros = domain.map((x, k) => ({ x, k })).filter(({ x }) => x === kink.at);
   const at = (m: readonly number[]) => zeros.map(({ x, k }) => `${m === derivative ? `${label}′` : label === "ReLU" ? "relu" : label}(${showX(x)}) = ${showX(m[k]!)}`).join(", ");
-  // a slope of 0.01 is only ever held rounded (to float64 or float32): the pinned value within 2^-20 relatively
-  const is = (d: number, pinned: number) => d === pinned || Math.abs(d - pinned) <= 2 ** -20 * Math.abs(pinned);
+  // a slope of 0.01 is only ever held rounded: the pinned value within 2^-20 relatively, or rounded to the dtype
+  const is = (d: number, pinned: number) => d === pinned || d === round(pinned) || Math.abs(d - pinned) <= 2 ** -20 * Math.abs(pinned);
   const derivativeOk = zeros.every(({ k }) => is(derivative[k]!, kink.derivative));
   const otherBranch = kink.slopes.find((s) => s !== kink.derivative)!;
   const tookOther = zeros.some(({ k }) => is(derivative[k]!, otherBranch));

@@ -1,12 +1,9 @@
 import type { Decimal } from "decimal.js";
-import type { Dtype } from "../gradcheck/index.ts";
+import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 import type { Oracle } from "../oracle/index.ts";
 
-/** A dtype's binary format: p significand bits, the smallest normal exponent, the largest exponent. */
-const FORMATS: Readonly<Record<Dtype, { readonly p: number; readonly emin: number; readonly emax: number }>> = {
-  float64: { p: 53, emin: -1022, emax: 1023 },
-  float32: { p: 24, emin: -126, emax: 127 },
-};
+/** A dtype's binary format (p significand bits, the smallest normal exponent, the largest exponent): the dtype table. */
+const FORMATS = DTYPES;
 
 /** The exponent e of 2^e ≤ |v| < 2^(e+1) for a finite non-zero Decimal, exactly (powers of two compared in decimal). */
 function binaryExponent(oracle: Oracle, v: Decimal): number {

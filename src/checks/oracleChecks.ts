@@ -9,6 +9,7 @@ import { REDUCTIONS, type NetworkSpec, type Reduction } from "../network/types.t
 import { createRng } from "../random/rng.ts";
 import type { Check, CheckContext, CheckOutcome } from "../harness/check.ts";
 import { oracleCases, type CaseMix, type OracleCaseKind } from "./oracleCases.ts";
+import { arrivesRounded, casesForDtype, withDropped, withinRange } from "./dtypeCases.ts";
 import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 import { optimizerChecks } from "./optimizerChecks.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
@@ -51,7 +52,7 @@ const CLASSIFIER_TRAIN_STEPS = 8;
 
 async function compareCase(method: Method, context: CheckContext, network: NetworkSpec, kind: OracleCaseKind, index: number, c: ReturnType<typeof oracleCases>[number]["c"], trainSteps = TRAIN_STEPS): Promise<ComparedCase> {
   const { implementation: impl, dtype, oracle } = context;
-  const options = { dtype, oracle };
+  const options = { dtype, oracle, roundedInputs: arrivesRounded(dtype) };
   switch (method) {
     case "forward": {
       const request = { network, params: c.params, inputs: c.inputs };
@@ -96,9 +97,11 @@ function oracleCheck(id: string, method: OracleMethod, shapeName: string, networ
       // the sum and mean_all variants check a convention the mean's cases already exercise: half as many cases
       const perCase = (method === "train" ? 25 : 12) * (network.reduction === undefined ? 1 : 2);
       const count = Math.max(3, Math.round(context.runs / perCase));
-      const cases = oracleCases(rng, network, count, batch || method === "train", mix);
-      const results = await Promise.all(cases.map(({ kind, c }, index) => compareCase(method, context, network, kind, index, c, trainSteps)));
-      return comparisonOutcome(id, method, results, context);
+      // float16 and bfloat16 get the cases rounded, those beyond their range left out and said (dtypeCases.ts)
+      const { cases, dropped } = casesForDtype(oracleCases(rng, network, count, batch || method === "train", mix), context.dtype, context.oracle);
+      const results = await Promise.all(cases.map(({ kind, c, index }) => compareCase(method, context, network, kind, index, c, trainSteps)));
+      const { kept, dropped: grown } = withinRange(results, context.dtype);
+      return withDropped(kept.length > 0 ? comparisonOutcome(id, method, kept, context) : undefined, [...dropped, ...grown], count, context.dtype);
     },
   };
 }

@@ -1,19 +1,18 @@
 import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 
-/** The unit roundoff u of a dtype: 2^-53 for float64, 2^-24 for float32. */
+/** The unit roundoff u of a dtype (2^-53 for float64, 2^-24 for float32, …: see DTYPES). */
 export function unitRoundoff(dtype: Dtype): number {
   return DTYPES[dtype].u;
 }
 
-/** x rounded to the nearest value of `dtype` (float32: `Math.fround`; float64: x itself). */
+/** x rounded to the nearest value of `dtype`, ties to even (float32: `Math.fround`; float64: x itself). */
 export function roundToDtype(x: number, dtype: Dtype): number {
-  return dtype === "float32" ? Math.fround(x) : x;
+  return DTYPES[dtype].round(x);
 }
 
 /** The spacing of `dtype` values at |x|: 2^(e − p + 1) for |x| in [2^e, 2^(e+1)), floored at the smallest subnormal. */
 export function ulpOf(x: number, dtype: Dtype): number {
-  const p = dtype === "float32" ? 24 : 53;
-  const tiny = dtype === "float32" ? 2 ** -149 : 2 ** -1074;
+  const { p, minSubnormal: tiny } = DTYPES[dtype];
   const m = Math.abs(x);
   if (!(m > 0) || !Number.isFinite(m)) return tiny;
   let e = Math.floor(Math.log2(m));

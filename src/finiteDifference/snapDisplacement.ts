@@ -1,4 +1,4 @@
-import type { Dtype } from "../gradcheck/index.ts";
+import { DTYPES, type Dtype } from "../gradcheck/index.ts";
 import type { Vector } from "../network/types.ts";
 import { isExactSum, ulpOf } from "./dtypeArithmetic.ts";
 
@@ -28,7 +28,7 @@ function snapOne(theta: number, si: number, levels: number, dtype: Dtype): numbe
   if (allExact(theta, first, levels, dtype)) return first;
   // θ's last bit is odd and a point crosses into the next binade up: stay below 2^(e+1).
   const q = 2 ** (levels - 1) * ulpOf(theta, dtype);
-  const room = 2 * ulpOf(theta, dtype) * 2 ** (dtype === "float32" ? 23 : 52) - Math.abs(theta) - q;
+  const room = 2 * ulpOf(theta, dtype) * 2 ** (DTYPES[dtype].p - 1) - Math.abs(theta) - q;
   const kept = Math.floor(Math.min(Math.abs(si), room) / q) * q;
   const second = Math.sign(si) * kept;
   return kept >= Math.abs(si) / 8 && allExact(theta, second, levels, dtype) ? second : undefined;

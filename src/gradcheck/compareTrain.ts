@@ -20,7 +20,7 @@ import { compareOptimizerTrain } from "./compareOptimizer.ts";
 export function compareTrain(request: TrainRequest, actual: TrainResult, options: CompareOptions, exact?: readonly ExactTrainStep[]): Comparison {
   if (request.optimizer !== undefined) return compareOptimizerTrain({ ...request, optimizer: request.optimizer }, actual, options);
   const oracle = options.oracle ?? createOracle();
-  const roundedInputs = options.roundedInputs ?? options.dtype === "float32";
+  const roundedInputs = options.roundedInputs ?? options.dtype !== "float64";
   const { network, inputs, targets, learningRate } = request;
   const steps = exact ?? exactTrainSteps(oracle, network, request.params, inputs, targets, learningRate, request.order);
   const EL = roundedInputs ? Math.abs(learningRate) : 0;

@@ -18,8 +18,9 @@ export interface CompareOptions {
   /** Where exact values come from (default: a fresh 50-digit oracle). */
   readonly oracle?: Oracle;
   /**
-   * Whether the request's numbers reach the implementation only approximately — true for float32 (it rounds them)
-   * and for fixtures whose decimal strings are not float64 values. Default: dtype === "float32".
+   * Whether the request's numbers reach the implementation only approximately — true for a dtype narrower than
+   * float64 (it rounds them, unless they were rounded before sending) and for fixtures whose decimal strings are not
+   * float64 values. Default: dtype !== "float64".
    */
   readonly roundedInputs?: boolean;
 }
@@ -34,7 +35,7 @@ export interface Context {
 export const compareContext = (o: CompareOptions): Context => ({
   dtype: o.dtype,
   oracle: o.oracle ?? createOracle(),
-  roundedInputs: o.roundedInputs ?? o.dtype === "float32",
+  roundedInputs: o.roundedInputs ?? o.dtype !== "float64",
 });
 
 /** Entries for every W and b of two parameter-shaped values; shape mismatches become problems. */

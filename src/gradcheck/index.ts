@@ -1,9 +1,10 @@
 /** The gradient verification engine: exact comparisons with tolerances derived from rounding scales. */
-export { DTYPES, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
+export { DTYPES, DTYPE_NAMES, isDtype, SAFETY, TRANSCENDENTAL_ROUNDINGS, toleranceFor, explainTolerance, type Dtype, type DtypeTolerance } from "./tolerance.ts";
 export { entryResult, weightName, biasName, layerValueName, type EntryResult } from "./entryResult.ts";
 export { exactToNumbers, type ExactGradients, type ExactLayer } from "./exactGradients.ts";
 export { gradientScales, productE, type GradientScales, type LayerScales, type ParamScales, type ScaleInputs } from "./gradientScales.ts";
 export { stepScales } from "./stepScales.ts";
+export { outOfRange, outOfRangeReason, passOutOfRange } from "./outOfRange.ts";
 export { paramEntries, verdict, type CompareOptions, type Comparison } from "./comparison.ts";
 export { exactGradientsWithScales, oracleGradientsFor, inputParamScales } from "./exactGradientsWithScales.ts";
 export { compareForward } from "./compareForward.ts";

@@ -3,23 +3,9 @@
  * An entry passes when |actual − exact| ≤ SAFETY × u × E + ABS_FLOOR, where E is the entry's rounding scale
  * (see gradientScales.ts): a first-order bound, in units of u, on what a correct implementation's roundings add up to.
  */
-export type Dtype = "float64" | "float32";
+import { DTYPES, type Dtype } from "./dtypes.ts";
 
-export interface DtypeTolerance {
-  /** Unit roundoff: half an ulp of 1. */
-  readonly u: number;
-  /** Below this, products and sums may underflow: an absolute slack per entry. */
-  readonly absFloor: number;
-  /** Largest finite value (a correct implementation must stay finite where the exact value is). */
-  readonly max: number;
-  /** Smallest normal value: below it a number has lost relative precision. */
-  readonly minNormal: number;
-}
-
-export const DTYPES: Readonly<Record<Dtype, DtypeTolerance>> = {
-  float64: { u: 2 ** -53, absFloor: 2 ** -1000, max: Number.MAX_VALUE, minNormal: 2 ** -1022 },
-  float32: { u: 2 ** -24, absFloor: 2 ** -110, max: 3.4028234663852886e38, minNormal: 2 ** -126 },
-};
+export { DTYPES, DTYPE_NAMES, isDtype, type Dtype, type DtypeTolerance } from "./dtypes.ts";
 
 /** Slack on top of the first-order worst-case bound (second-order terms, library exp/tanh off by an ulp or two). */
 export const SAFETY = 4;
@@ -39,7 +25,7 @@ export function toleranceFor(dtype: Dtype, scale: number): number {
  * e.g. `4 × u × E = 4 × 2^-53 × 3.32 = 1.47e-15, plus half an ulp of the exact value (E: …)`.
  */
 export function explainTolerance(dtype: Dtype, scale: number, detail: string): string {
-  const u = dtype === "float64" ? "2^-53" : "2^-24";
+  const u = `2^-${DTYPES[dtype].p}`;
   const product = SAFETY * DTYPES[dtype].u * scale;
   return `${SAFETY} × u × E = ${SAFETY} × ${u} × ${scale.toPrecision(3)} = ${product.toPrecision(3)}, plus half an ulp of the exact value (u: the unit roundoff of ${dtype}; E: the entry's rounding scale, ${detail})`;
 }

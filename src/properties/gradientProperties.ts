@@ -1,7 +1,8 @@
 /** Properties of `gradients`: agreement with the exact oracle (kinks included), batch means, sample order, dead units. */
 import fc from "fast-check";
-import { biasName, compareGradients, DTYPES, weightName } from "../gradcheck/index.ts";
+import { biasName, compareGradients, DTYPES, SAFETY, weightName } from "../gradcheck/index.ts";
 import type { Check } from "../harness/check.ts";
+import type { LayerParams, Matrix } from "../network/types.ts";
 import { deadUnitCaseArb, gradientsRequestOf, kinkCaseArb, networkCaseArb } from "./arbitraries/index.ts";
 import { engineTolerances, oracleRemark } from "./engineTolerances.ts";
 import { gradientsAnswer } from "./networkAnswers.ts";
@@ -98,7 +99,8 @@ export function gradientProperties(shape: PropertyShape = { network: PROPERTY_NE
       needs,
       casesPerRun: 1,
       arbitrary: () => deadUnitCaseArb(network),
-      predicate: async (c, context) => {
+      predicate: async (drawn, context) => {
+        const c = deadInDtype(drawn, DTYPES[context.dtype].u);
         const { grads } = await gradientsAnswer(context, gradientsRequestOf(c));
         const i = c.deadUnit;
         const floor = DTYPES[context.dtype].absFloor;
@@ -112,4 +114,21 @@ export function gradientProperties(shape: PropertyShape = { network: PROPERTY_NE
       },
     })]),
   ];
+}
+
+/**
+ * The dead-unit case with its unit off however a `u` implementation rounds: the drawn margin (≥ 2^−10, far beyond
+ * float64's and float32's rounding of z) is widened, by lowering the bias, to twice SAFETY·(m + 3)·u·(Σ|w·x| + |b|)
+ * when that is larger — as it is in bfloat16 (u = 2^−8), whose rounded z could otherwise cross 0.
+ */
+function deadInDtype<C extends { readonly params: readonly LayerParams[]; readonly inputs: Matrix; readonly deadUnit: number }>(c: C, u: number): C {
+  const { W, b } = c.params[0]!;
+  const row = W[c.deadUnit]!, bias = b[c.deadUnit]!;
+  const z = c.inputs.map((x) => row.reduce((s, w, j) => s + w * x[j]!, bias));
+  const noise = Math.max(...c.inputs.map((x) => row.reduce((s, w, j) => s + Math.abs(w * x[j]!), Math.abs(bias))));
+  const needed = 2 * SAFETY * (row.length + 3) * u * noise;
+  const margin = -Math.max(...z);
+  if (margin >= needed) return c;
+  const lowered = bias - (needed - margin);
+  return { ...c, params: c.params.map((p, l) => (l === 0 ? { W: p.W, b: p.b.map((v, i) => (i === c.deadUnit ? lowered : v)) } : p)) };
 }

@@ -91,7 +91,7 @@ export function metamorphicProperties(shape: PropertyShape = { network: PROPERTY
         const scaled = { ...request, params: rescaleHiddenUnit(c.params, unit, scale) };
         const [f0, f1] = await Promise.all([forwardAnswer(context, forwardRequestOf(c)), forwardAnswer(context, { ...forwardRequestOf(c), params: scaled.params })]);
         // the scaled weights are rounded: give them scale |θ′| (one rounding), as the engine does for rounded inputs
-        const rounded = context.dtype === "float32";
+        const rounded = context.dtype !== "float64";
         const paramScales: ParamScales[] = scaled.params.map(({ W, b }, l) => ({
           W: W.map((row, k) => row.map((w, j) => (rounded || (l === 0 && k === unit) || (l === 1 && j === unit) ? Math.abs(w) : 0))),
           b: b.map((v, k) => (rounded || (l === 0 && k === unit) ? Math.abs(v) : 0)),

@@ -1,3 +1,4 @@
+import { DTYPE_NAMES, isDtype } from "../gradcheck/dtypes.ts";
 import { OPTIMIZERS, type Hello } from "../implementation.ts";
 import { StartupError } from "./errors.ts";
 
@@ -19,8 +20,8 @@ function helloProblems(result: unknown): string[] {
   if (result.language !== undefined && typeof result.language !== "string") {
     problems.push(`"language" must be a string when present, got ${describe(result.language)}`);
   }
-  if (result.dtype !== "float64" && result.dtype !== "float32") {
-    problems.push(`"dtype" must be "float64" or "float32", got ${describe(result.dtype)}`);
+  if (!isDtype(result.dtype)) {
+    problems.push(`"dtype" must be one of ${DTYPE_NAMES.map((d) => `"${d}"`).join(", ")}, got ${describe(result.dtype)}`);
   }
   for (const key of ["methods", "activations"] as const) {
     if (!isStringArray(result[key])) problems.push(`"${key}" must be an array of strings, got ${describe(result[key])}`);

@@ -17,14 +17,13 @@ export function uniformDouble(lo: number, hi: number): fc.Arbitrary<number> {
   return fc.bigInt({ min: 0n, max: STEPS }).map((k) => Math.max(lo, hi - (hi - lo) * (Number(k) * UNIT)));
 }
 
-/** x as the declared dtype holds it: float32 rounds to nearest (Math.fround), float64 keeps it. */
+/** x as the declared dtype holds it: rounded to nearest, ties to even (float64 keeps it). */
 export function toDtype(x: number, dtype: Dtype): number {
-  return dtype === "float32" ? Math.fround(x) : x;
+  return DTYPES[dtype].round(x);
 }
 
 /** The dtype's smallest positive subnormal, smallest positive normal and largest finite value. */
 export function dtypeLimits(dtype: Dtype): { readonly minSubnormal: number; readonly minNormal: number; readonly max: number } {
-  return dtype === "float32"
-    ? { minSubnormal: 2 ** -149, minNormal: 2 ** -126, max: DTYPES.float32.max }
-    : { minSubnormal: Number.MIN_VALUE, minNormal: 2 ** -1022, max: Number.MAX_VALUE };
+  const { minSubnormal, minNormal, max } = DTYPES[dtype];
+  return { minSubnormal, minNormal, max };
 }

@@ -1,0 +1,4 @@
+/** The textbook implementation rounding to bfloat16 after every operation, as a module for `nncheck run --module`. */
+import { textbookImplementation } from "../textbookImplementation.ts";
+
+export default textbookImplementation({ arithmetic: "bfloat16" });
