@@ -69,7 +69,8 @@ function hintsFor(mismatches: readonly FdVerdict[]): Hint[] {
 
 const MAX_ENTRIES = 24;
 
-function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]): Check {
+/** One finite-difference check on an explicit shape (the suite's own come from `finiteDifferenceChecks`). */
+export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]): Check {
   const id = `fd/${mode}/${shape.name}`;
   return {
     id,

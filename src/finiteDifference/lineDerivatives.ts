@@ -73,9 +73,12 @@ function pointsInFlight(P: number): number {
   return Math.max(12, Math.min(4096, Math.floor(2e6 / Math.max(P, 1))));
 }
 
-const asDisplacement = (line: LineRequest): Displacement => ("s" in line
-  ? { indices: line.s.flatMap((x, i) => (x === 0 ? [] : [i])), values: line.s.filter((x) => x !== 0) }
-  : { indices: [line.index], values: [line.size] });
+function asDisplacement(line: LineRequest): Displacement {
+  if (!("s" in line)) return { indices: [line.index], values: [line.size] };
+  const indices: number[] = [], values: number[] = [];
+  for (let i = 0; i < line.s.length; i++) if (line.s[i] !== 0) (indices.push(i), values.push(line.s[i]!));
+  return { indices, values };
+}
 
 /**
  * Estimates many line derivatives at once, round by round: each round sends every pending line's 2·levels stencil
@@ -107,7 +110,7 @@ export async function lineDerivatives(theta: Vector, center: Evaluation, lines: 
     pending.forEach((st, n) => {
       const scale = displacementNorm(st.s) / st.base;
       let axis = 0;
-      st.s.values.forEach((x, k) => (Math.abs(x) > Math.abs(st.s.values[axis]!) ? (axis = k) : 0));
+      for (let k = 1; k < st.s.values.length; k++) if (Math.abs(st.s.values[k]!) > Math.abs(st.s.values[axis]!)) axis = k;
       const i = st.s.indices[axis]!;
       const at = (q: number) => ({ tau: (pointComponent(theta[i]!, st.s.values[axis]!, q, dtype) - theta[i]!) / st.s.values[axis]!, evaluation: evaluations[n * 2 * K + q]! });
       const levels: CentralLevel[] = Array.from({ length: K }, (_, k) => ({ plus: at(2 * k), minus: at(2 * k + 1) }));
@@ -156,6 +159,6 @@ function pointComponent(t: number, s: number, q: number, dtype: Dtype): number {
 /** Stencil point q of the 2K points θ ± s/2^k (k = 0..K−1, + before −), built when it is sent. */
 function stencilPoint(theta: Vector, s: Displacement, q: number, dtype: Dtype): number[] {
   const point = theta.slice();
-  s.indices.forEach((i, k) => (point[i] = pointComponent(theta[i]!, s.values[k]!, q, dtype)));
+  for (let k = 0; k < s.indices.length; k++) point[s.indices[k]!] = pointComponent(theta[s.indices[k]!]!, s.values[k]!, q, dtype);
   return point;
 }

@@ -32,8 +32,9 @@ export interface Displacement {
 /** `snapDisplacement` on the nonzero components only (O(nonzero), not O(P)); dropped components leave the list. */
 export function snapSparse(theta: Vector, s: Displacement, levels: number, dtype: Dtype, dropInexact: boolean): { readonly s: Displacement; readonly exact: boolean } {
   const snapped = snapDisplacement(s.indices.map((i) => theta[i]!), s.values, levels, dtype, dropInexact);
-  const keep = snapped.s.flatMap((x, k) => (x === 0 ? [] : [k]));
-  return { s: { indices: keep.map((k) => s.indices[k]!), values: keep.map((k) => snapped.s[k]!) }, exact: snapped.exact };
+  const indices: number[] = [], values: number[] = [];
+  for (let k = 0; k < snapped.s.length; k++) if (snapped.s[k] !== 0) (indices.push(s.indices[k]!), values.push(snapped.s[k]!));
+  return { s: { indices, values }, exact: snapped.exact };
 }
 
 function snapOne(theta: number, si: number, levels: number, dtype: Dtype): number | undefined {
