@@ -12,6 +12,7 @@ import {
 } from "./decimal.ts";
 import { oracleForward, type DecimalLayerValues } from "./forward.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
+import { requestMemo } from "./requestMemo.ts";
 import { oracleStep, oracleTrain } from "./step.ts";
 
 /** Parameters in any form the oracle reads: numbers (exact binary value), decimal strings or Decimals. */
@@ -57,14 +58,17 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
+  // a case comes back once per method (fixtures: forward, gradients, step): small requests' answers are memoised
+  const gradients = requestMemo((network: NetworkSpec, p: ParamsLike, inputs: MatrixLike, targets: MatrixLike) =>
+    oracleGradients(D, network, params(p), matrix(inputs), matrix(targets)));
   return {
     precision,
     D,
     decimal: (x) => toDecimal(D, x),
     forward: (network, p, inputs) => oracleForward(D, network, params(p), matrix(inputs)),
-    gradients: (network, p, inputs, targets) => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets)),
+    gradients,
     step: (network, p, inputs, targets, learningRate) =>
-      oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate)),
+      oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), gradients(network, p, inputs, targets)),
     train: (network, p, inputs, targets, learningRate, order) => {
       const bad = order.find((s) => !(Number.isInteger(s) && s >= 0 && s < inputs.length));
       if (bad !== undefined) throw new RangeError(`oracle.train: order holds ${bad}, expected sample indices 0..${inputs.length - 1}`);

@@ -3,7 +3,7 @@ import type { NetworkSpec } from "../network/types.ts";
 import type { DecimalConstructor, DecimalMatrix, DecimalParams } from "./decimal.ts";
 import { oracleGradients, type OracleGradients } from "./gradients.ts";
 
-/** θ − L·∇C(θ) on the whole batch, in decimal, with the gradients it used. */
+/** θ − L·∇C(θ) on the whole batch, in decimal, with the gradients it used (pass them when already known for these very params and batch). */
 export function oracleStep(
   D: DecimalConstructor,
   network: NetworkSpec,
@@ -11,8 +11,8 @@ export function oracleStep(
   inputs: DecimalMatrix,
   targets: DecimalMatrix,
   learningRate: Decimal,
+  gradients: OracleGradients = oracleGradients(D, network, params, inputs, targets),
 ): { readonly params: DecimalParams; readonly gradients: OracleGradients } {
-  const gradients = oracleGradients(D, network, params, inputs, targets);
   const next = params.map(({ W, b }, l) => {
     const g = gradients.grads[l]!;
     return {
