@@ -7,7 +7,7 @@
 import { randomCase } from "../cases/index.ts";
 import type { EntryResult } from "../gradcheck/index.ts";
 import type { Check, CheckContext, CheckOutcome, Hint } from "../harness/check.ts";
-import { finiteDifferenceDirectional, finiteDifferenceFull, placeOnKink, type FdVerdict, type FiniteDifferenceReport } from "../finiteDifference/index.ts";
+import { FD_FULL_SAMPLE_ABOVE, finiteDifferenceDirectional, finiteDifferenceFull, placeOnKink, type FdVerdict, type FiniteDifferenceReport } from "../finiteDifference/index.ts";
 import type { GradientsRequest } from "../implementation.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import { createRng, type Rng } from "../random/rng.ts";
@@ -70,7 +70,8 @@ function hintsFor(mismatches: readonly FdVerdict[]): Hint[] {
 
 const MAX_ENTRIES = 24;
 
-function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]): Check {
+/** One finite-difference check on an explicit shape (the suite's own come from `finiteDifferenceChecks`). */
+export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]): Check {
   const id = `fd/${mode}/${shape.name}`;
   return {
     id,
@@ -84,14 +85,15 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
       const cases = finiteDifferenceCases(rng, shape.network, count, mode === "directional");
       const options = { dtype: context.dtype, kinkProbe: context.hello.methods.includes("forward") ? ("implementation" as const) : ("reference" as const) };
       const reports: FiniteDifferenceReport[] = await Promise.all(cases.map(({ request }, k) =>
-        mode === "full" ? finiteDifferenceFull(context.implementation, request, options) : finiteDifferenceDirectional(context.implementation, request, { ...options, rng: createRng(context.seed + 1 + k), directions: 4 })));
+        mode === "full" ? finiteDifferenceFull(context.implementation, request, { ...options, sample: { seed: context.seed + k } }) : finiteDifferenceDirectional(context.implementation, request, { ...options, rng: createRng(context.seed + 1 + k), directions: 4 })));
       const compared = reports.reduce((n, r) => n + r.verdicts.length, 0);
       const atKink = reports.reduce((n, r) => n + r.atKink, 0);
       const calls = reports.reduce((n, r) => n + r.calls, 0);
       const replay = `${context.replayPrefix} --only ${id}`;
       const index = reports.findIndex((r) => !r.ok);
+      const sampled = sampleNote(reports);
       if (index === -1) {
-        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)`, details: { compared, atKink, calls, seed: context.seed } };
+        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } };
       }
       const failing = reports[index]!, { kind, request } = cases[index]!;
       const worst = [...failing.mismatches].sort((a, b) => Math.abs(b.analytic - b.numeric) / b.tolerance - Math.abs(a.analytic - a.numeric) / a.tolerance);
@@ -100,8 +102,9 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
       const grids = mode === "full" ? entryGrids(failing.verdicts.map(verdictEntry)) : undefined;
       return {
         status: "failed",
-        message: `gradients disagree with finite differences in ${reports.filter((r) => !r.ok).length} of ${cases.length} cases; case ${index} (${kind}): ${failing.mismatches.length} of ${failing.verdicts.length} entries (${named}${worst.length > 4 ? "; …" : ""})`,
+        message: `gradients disagree with finite differences in ${reports.filter((r) => !r.ok).length} of ${cases.length} cases; case ${index} (${kind}): ${failing.mismatches.length} of ${failing.verdicts.length} entries (${named}${worst.length > 4 ? "; …" : ""})${sampled.message}`,
         details: {
+          ...sampled.details,
           entries: worst.slice(0, MAX_ENTRIES).map(verdictEntry),
           compared,
           atKink,
@@ -113,6 +116,20 @@ function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[number]
         },
       };
     },
+  };
+}
+
+/**
+ * Above FD_FULL_SAMPLE_ABOVE parameters `fd/full` checks a seeded sample of entries per case: the message says so,
+ * and `details.sample` names them (per case: the entries, out of how many, the seed).
+ */
+function sampleNote(reports: readonly FiniteDifferenceReport[]): { readonly message: string; readonly details: { readonly sample?: unknown } } {
+  const samples = reports.flatMap((r, index) => (r.sample ? [{ case: index, ...r.sample }] : []));
+  if (samples.length === 0) return { message: "", details: {} };
+  const first = samples[0]!;
+  return {
+    message: `; above ${FD_FULL_SAMPLE_ABOVE} parameters a seeded sample of ${first.entries.length} of ${first.of} entries per case (every layer's W and b; seed ${first.seed} + case; named in details.sample: ${first.entries.slice(0, 3).join(", ")}, …), fd/directional carries the rest`,
+    details: { sample: samples },
   };
 }
 

@@ -80,10 +80,10 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
   }
 }
 
-type OracleMethod = Exclude<Method, "activation">;
+export type OracleMethod = Exclude<Method, "activation">;
 
-/** One oracle check: `id`, the network (with its reduction) it sends, single samples or batches, which cases. */
-function oracleCheck(id: string, method: OracleMethod, shapeName: string, network: NetworkSpec, batch: boolean, mix: CaseMix, trainSteps = TRAIN_STEPS): Check {
+/** One oracle check: `id`, the network (with its reduction) it sends, single samples or batches, which cases (exported for benches and other shapes; the suite's own come from `oracleChecks`). */
+export function oracleCheck(id: string, method: OracleMethod, shapeName: string, network: NetworkSpec, batch: boolean, mix: CaseMix, trainSteps = TRAIN_STEPS): Check {
   const what = batch ? "batches of 2–5 samples" : method === "train" ? `small data sets, ${trainSteps} SGD steps each` : "single samples";
   const among = mix === "saturated" ? "outputs driven to ±800, where a naive exp overflows and a naive ln(σ(z)) or ln(softmax) is −∞"
     : mix === "mixed" ? "among them a dead ReLU unit and saturated outputs" : "among them a unit of a kinked layer at z = 0 exactly";

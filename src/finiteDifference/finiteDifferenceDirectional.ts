@@ -1,6 +1,6 @@
 import type { GradientsRequest, Implementation } from "../implementation.ts";
 import type { Rng } from "../random/rng.ts";
-import { lineDerivatives } from "./lineDerivatives.ts";
+import { displacementNorm, lineDerivatives } from "./lineDerivatives.ts";
 import { FD_SAFETY, lineVerdict } from "./lineVerdict.ts";
 import { prepareCheck, report, type FiniteDifferenceOptions, type FiniteDifferenceReport } from "./prepareCheck.ts";
 import { stepSize } from "./stepSize.ts";
@@ -24,14 +24,15 @@ export async function finiteDifferenceDirectional(implementation: Implementation
   const h = Math.sqrt(P) * stepSize(rms, options.dtype, options);
   const lines = Array.from({ length: options.directions ?? 4 }, () => {
     const v = p.theta.map(() => options.rng.normal());
-    const length = Math.hypot(...v);
+    const length = displacementNorm({ indices: [], values: v });
     return { s: v.map((x) => (h * x) / length), dropInexact: true };
   });
   const results = await lineDerivatives(p.theta, p.center, lines, p.evaluator.evaluate, options);
   const verdicts = results.map((line, k) => {
-    const length = Math.hypot(...line.s);
+    const length = displacementNorm(line.s);
     let along = 0, magnitude = 0, noise = 0;
-    line.s.forEach((si, i) => {
+    line.s.values.forEach((si, k) => {
+      const i = line.s.indices[k]!;
       along += p.g[i]! * si;
       magnitude += Math.abs(p.g[i]! * si);
       noise += Math.abs(si) * p.gradientNoise[i]!;

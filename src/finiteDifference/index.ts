@@ -10,7 +10,10 @@ export { lineVerdict, FD_SAFETY, type FdVerdict, type FdStatus, type KinkAgreeme
 export { flattenParams, unflattenParams } from "./paramVector.ts";
 export { implementationEvaluator, defaultCostNoise, networkCost, COST_NOISE_ROUNDINGS, type EvaluatorOptions, type ImplementationEvaluator } from "./implementationEvaluator.ts";
 export { defaultGradientNoise, GRADIENT_NOISE_ROUNDINGS, type FiniteDifferenceOptions, type FiniteDifferenceReport } from "./prepareCheck.ts";
-export { finiteDifferenceFull } from "./finiteDifferenceFull.ts";
+export { finiteDifferenceFull, type FullOptions } from "./finiteDifferenceFull.ts";
+export { sampleEntries, FD_FULL_SAMPLE_ABOVE, FD_FULL_SAMPLE_SIZE, type EntrySampleOptions } from "./sampleEntries.ts";
+export { displacementNorm } from "./lineDerivatives.ts";
+export { snapSparse, type Displacement } from "./snapDisplacement.ts";
 export { finiteDifferenceDirectional, type DirectionalOptions } from "./finiteDifferenceDirectional.ts";
 export type { Estimate, Evaluation, EvaluatePoints } from "./types.ts";
 export { placeOnKink, type KinkTarget } from "./placeOnKink.ts";

@@ -3,17 +3,19 @@ import type { Vector } from "../network/types.ts";
 import { roundToDtype } from "./dtypeArithmetic.ts";
 import { kinkCrossings, sideCrossings, type Crossing, type StencilSample } from "./kinkCrossings.ts";
 import type { Extrapolation } from "./richardson.ts";
-import { snapDisplacement } from "./snapDisplacement.ts";
+import { snapSparse, type Displacement } from "./snapDisplacement.ts";
 import { centralEstimate, oneSidedEstimate, type CentralLevel } from "./stencilEstimates.ts";
 import { minimumStepRatio } from "./stepSize.ts";
 import type { EvaluatePoints, Evaluation } from "./types.ts";
 
-/** One derivative to estimate: d/dτ C(θ + τ·s) at τ = 0, with s the base displacement (snapped before use). */
-export interface LineRequest {
-  readonly s: Vector;
+/**
+ * One derivative to estimate: d/dτ C(θ + τ·s) at τ = 0, with s the base displacement (snapped before use): a dense
+ * vector `s` (a direction), or a coordinate step `{ index, size }` (s = size·e_index, held as one number: O(1) memory).
+ */
+export type LineRequest = {
   /** Drop components for which no exact step exists (fine for a random direction; a coordinate keeps its one). */
   readonly dropInexact: boolean;
-}
+} & ({ readonly s: Vector } | { readonly index: number; readonly size: number });
 
 /** The one-sided derivatives of a line whose point sits on a ReLU kink. */
 export interface KinkEstimate {
@@ -27,7 +29,8 @@ export interface KinkEstimate {
 
 /** The outcome for one line; every estimate is of dC/dτ along θ + τ·s with this (final) s. */
 export interface LineResult {
-  readonly s: readonly number[];
+  /** The final displacement s, its nonzero components only. */
+  readonly s: Displacement;
   /** The central estimate (meaningless across a kink: see `kink`). */
   readonly estimate: Extrapolation;
   /** Whether every stencil point was exactly θ ± s/2^k. */
@@ -46,7 +49,7 @@ export interface LineOptions {
 }
 
 interface State {
-  s: number[];
+  s: Displacement;
   exact: boolean;
   readonly base: number;
   shrinks: number;
@@ -56,33 +59,60 @@ interface State {
   result?: LineResult;
 }
 
-const norm = (v: Vector): number => Math.hypot(...v);
+/** The Euclidean length of a displacement (a loop: a spread of 10⁵ arguments would overflow the stack). */
+export function displacementNorm(d: Displacement): number {
+  let max = 0, sum = 0;
+  for (const x of d.values) max = Math.max(max, Math.abs(x));
+  if (max === 0 || !Number.isFinite(max)) return max;
+  for (const x of d.values) sum += (x / max) ** 2;
+  return max * Math.sqrt(sum);
+}
+
+/** Stencil points in flight at once: enough for a pipelined implementation, few enough that points × P stays ~2·10⁶ numbers. */
+function pointsInFlight(P: number): number {
+  return Math.max(12, Math.min(4096, Math.floor(2e6 / Math.max(P, 1))));
+}
+
+function asDisplacement(line: LineRequest): Displacement {
+  if (!("s" in line)) return { indices: [line.index], values: [line.size] };
+  const indices: number[] = [], values: number[] = [];
+  for (let i = 0; i < line.s.length; i++) if (line.s[i] !== 0) (indices.push(i), values.push(line.s[i]!));
+  return { indices, values };
+}
 
 /**
  * Estimates many line derivatives at once, round by round: each round sends every pending line's 2·levels stencil
  * points in one `evaluate` call. A line whose stencil changes some ReLU unit's on/off state (against the centre)
  * is shrunk below the linearised distance to that kink and retried; a kink nearer than the smallest allowed step
  * (see `minimumStepRatio`) is at the point, and the line gets left and right one-sided derivatives instead.
+ * Points are built only when sent, a bounded number at a time (`pointsInFlight`): memory is O(P), not O(lines · P).
  */
 export async function lineDerivatives(theta: Vector, center: Evaluation, lines: readonly LineRequest[], evaluate: EvaluatePoints, options: LineOptions): Promise<LineResult[]> {
   const K = options.levels ?? 3, maxShrinks = options.maxShrinks ?? 6, { dtype } = options;
   const tauMin = minimumStepRatio(dtype);
-  const states: State[] = lines.map(({ s, dropInexact }) => {
-    const snapped = snapDisplacement(theta, s, K, dtype, dropInexact);
-    return { ...snapped, base: norm(snapped.s), shrinks: 0, sideShrinks: 0, avoided: [] };
+  const states: State[] = lines.map((line) => {
+    const snapped = snapSparse(theta, asDisplacement(line), K, dtype, line.dropInexact);
+    return { ...snapped, base: displacementNorm(snapped.s), shrinks: 0, sideShrinks: 0, avoided: [] };
   });
   const resnap = (st: State, factor: number, dropInexact: boolean) => {
-    const next = snapDisplacement(theta, st.s.map((x) => x * factor), K, dtype, dropInexact);
+    const next = snapSparse(theta, { indices: st.s.indices, values: st.s.values.map((x) => x * factor) }, K, dtype, dropInexact);
     st.s = next.s;
     st.exact = next.exact;
   };
+  const chunk = pointsInFlight(theta.length);
   for (let pending = states; pending.length > 0; pending = states.filter((st) => !st.result)) {
-    const points = pending.flatMap((st) => stencil(theta, st.s, K, dtype));
-    const evaluations = await evaluate(points);
+    const evaluations: Evaluation[] = [];
+    for (let first = 0; first < pending.length * 2 * K; first += chunk) {
+      const last = Math.min(first + chunk, pending.length * 2 * K);
+      const points = Array.from({ length: last - first }, (_, q) => stencilPoint(theta, pending[Math.floor((first + q) / (2 * K))]!.s, (first + q) % (2 * K), dtype));
+      evaluations.push(...(await evaluate(points)));
+    }
     pending.forEach((st, n) => {
-      const scale = norm(st.s) / st.base;
-      const axis = st.s.reduce((best, x, i) => (Math.abs(x) > Math.abs(st.s[best]!) ? i : best), 0);
-      const at = (q: number) => ({ tau: (points[n * 2 * K + q]![axis]! - theta[axis]!) / st.s[axis]!, evaluation: evaluations[n * 2 * K + q]! });
+      const scale = displacementNorm(st.s) / st.base;
+      let axis = 0;
+      for (let k = 1; k < st.s.values.length; k++) if (Math.abs(st.s.values[k]!) > Math.abs(st.s.values[axis]!)) axis = k;
+      const i = st.s.indices[axis]!;
+      const at = (q: number) => ({ tau: (pointComponent(theta[i]!, st.s.values[axis]!, q, dtype) - theta[i]!) / st.s.values[axis]!, evaluation: evaluations[n * 2 * K + q]! });
       const levels: CentralLevel[] = Array.from({ length: K }, (_, k) => ({ plus: at(2 * k), minus: at(2 * k + 1) }));
       const estimate = centralEstimate(center, levels);
       const dropInexact = lines[states.indexOf(st)]!.dropInexact;
@@ -121,7 +151,14 @@ export async function lineDerivatives(theta: Vector, center: Evaluation, lines: 
   return states.map((st) => st.result!);
 }
 
-/** The 2K points θ + s/2^k, θ − s/2^k (k = 0..K−1, in that order), rounded to the dtype (exact when s was snapped). */
-function stencil(theta: Vector, s: Vector, K: number, dtype: Dtype): number[][] {
-  return Array.from({ length: K }, (_, k) => [1, -1].map((sign) => theta.map((t, i) => (s[i] === 0 ? t : roundToDtype(t + (sign * s[i]!) / 2 ** k, dtype))))).flat();
+/** Component t of stencil point q: θ + s/2^k for q = 2k, θ − s/2^k for q = 2k + 1, rounded to the dtype (exact when s was snapped). */
+function pointComponent(t: number, s: number, q: number, dtype: Dtype): number {
+  return roundToDtype(t + ((q % 2 === 0 ? 1 : -1) * s) / 2 ** Math.floor(q / 2), dtype);
+}
+
+/** Stencil point q of the 2K points θ ± s/2^k (k = 0..K−1, + before −), built when it is sent. */
+function stencilPoint(theta: Vector, s: Displacement, q: number, dtype: Dtype): number[] {
+  const point = theta.slice();
+  for (let k = 0; k < s.indices.length; k++) point[s.indices[k]!] = pointComponent(theta[s.indices[k]!]!, s.values[k]!, q, dtype);
+  return point;
 }

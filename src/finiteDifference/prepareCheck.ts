@@ -29,6 +29,8 @@ export interface FiniteDifferenceReport {
   /** The parameters the check ran at (the request's, rounded to the dtype). */
   readonly params: Params;
   readonly cost: number;
+  /** Present when only a seeded sample of the entries was checked (`fd/full` above its threshold): their names, out of how many, the seed. */
+  readonly sample?: { readonly entries: readonly string[]; readonly of: number; readonly seed: number };
 }
 
 /** Roundings allowed to each analytic gradient entry by default, on the scale |g_i| + max_j |g_j|. */
@@ -56,7 +58,7 @@ export async function prepareCheck(implementation: Implementation, request: Grad
 }
 
 /** The report from verdicts. */
-export function report(verdicts: readonly FdVerdict[], calls: number, params: Params, cost: number): FiniteDifferenceReport {
+export function report(verdicts: readonly FdVerdict[], calls: number, params: Params, cost: number, sample?: FiniteDifferenceReport["sample"]): FiniteDifferenceReport {
   const mismatches = verdicts.filter((v) => v.status === "mismatch");
-  return { ok: mismatches.length === 0, verdicts, mismatches, atKink: verdicts.filter((v) => v.status === "at-kink").length, calls, params, cost };
+  return { ok: mismatches.length === 0, verdicts, mismatches, atKink: verdicts.filter((v) => v.status === "at-kink").length, calls, params, cost, ...(sample ? { sample } : {}) };
 }

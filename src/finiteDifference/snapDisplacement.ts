@@ -23,6 +23,20 @@ export function snapDisplacement(theta: Vector, s: Vector, levels: number, dtype
   return { s: snapped, exact };
 }
 
+/** A displacement by its nonzero components: s_indices[k] = values[k], every other component 0. */
+export interface Displacement {
+  readonly indices: readonly number[];
+  readonly values: readonly number[];
+}
+
+/** `snapDisplacement` on the nonzero components only (O(nonzero), not O(P)); dropped components leave the list. */
+export function snapSparse(theta: Vector, s: Displacement, levels: number, dtype: Dtype, dropInexact: boolean): { readonly s: Displacement; readonly exact: boolean } {
+  const snapped = snapDisplacement(s.indices.map((i) => theta[i]!), s.values, levels, dtype, dropInexact);
+  const indices: number[] = [], values: number[] = [];
+  for (let k = 0; k < snapped.s.length; k++) if (snapped.s[k] !== 0) (indices.push(s.indices[k]!), values.push(snapped.s[k]!));
+  return { s: { indices, values }, exact: snapped.exact };
+}
+
 function snapOne(theta: number, si: number, levels: number, dtype: Dtype): number | undefined {
   const first = roundedMultiple(si, 2 ** (levels - 1) * ulpOf(Math.abs(theta) + 2 * Math.abs(si), dtype));
   if (allExact(theta, first, levels, dtype)) return first;

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { rememberScaled } from "./exactDot.ts";
+import { decimalFromScaled } from "./scaledDecimal.ts";
 
 /** A decimal.js constructor with its own precision (significant digits), isolated from the global one. */
 export type DecimalConstructor = typeof Decimal;
@@ -55,14 +56,16 @@ function convert(D: DecimalConstructor, x: number): Decimal {
   const fraction = (BigInt(view.getUint32(0) & 0xfffff) << 32n) | BigInt(view.getUint32(4));
   const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
   const exponent = (biased === 0 ? 1 : biased) - 1075;
-  const sign = x < 0 ? "-" : "";
   // m · 2^e = m · 5^(−e) · 10^e for e < 0: an integer times a power of ten, exactly.
-  const coefficient = exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * 5n ** BigInt(-exponent);
-  const digits = coefficient.toString();
-  const value = new D(exponent >= 0 ? sign + digits : `${sign}${digits}e${exponent}`);
-  rememberScaled(value, x < 0 ? -coefficient : coefficient, exponent >= 0 ? 0 : exponent);
+  const coefficient = (exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * fiveTo(-exponent)) * (x < 0 ? -1n : 1n);
+  const q = exponent >= 0 ? 0 : exponent;
+  const value = decimalFromScaled(D, coefficient, q);
+  rememberScaled(value, coefficient, q);
   return value;
 }
+
+const powersOfFive: bigint[] = [];
+const fiveTo = (k: number): bigint => (powersOfFive[k] ??= 5n ** BigInt(k));
 
 /** A Decimal from a Decimal (re-bound to `D`), a decimal string, or a float64 (its exact value). */
 export function toDecimal(D: DecimalConstructor, x: DecimalLike): Decimal {

@@ -7,6 +7,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { DecimalConstructor } from "./decimal.ts";
+import { roundedFromScaled, tenTo } from "./scaledDecimal.ts";
 
 /** A decimal as an integer coefficient and a power of ten, with the exponent of its first digit. */
 interface Scaled {
@@ -23,17 +24,22 @@ interface DecimalInternals {
   readonly d: readonly number[] | null;
 }
 
-const scaledCache = new WeakMap<Decimal, Scaled>();
+/** Where a Decimal keeps its Scaled form once known: a symbol-keyed property (cheaper than a WeakMap at 10⁵ entries; Decimals are immutable). */
+const SCALED: unique symbol = Symbol("nncheck.scaled");
+type Tagged = { [SCALED]?: Scaled };
+
+/** Not enumerable: a tagged Decimal still deep-equals an untagged one of the same value. */
+const tag = (x: Decimal, s: Scaled): void => void Object.defineProperty(x, SCALED, { value: s, enumerable: false });
 
 /** Records x = c·10^q for a Decimal made from those very integers (a float64's exact value), saving the re-parse. */
 export function rememberScaled(x: Decimal, c: bigint, q: number): void {
-  scaledCache.set(x, { c, q, top: (x as unknown as DecimalInternals).e });
+  tag(x, { c, q, top: (x as unknown as DecimalInternals).e });
 }
 const ZERO: Scaled = { c: 0n, q: 0, top: 0 };
 
 /** x = c·10^q exactly (cached per Decimal object: params and activations take part in many sums). */
 function scaled(x: Decimal): Scaled {
-  const known = scaledCache.get(x);
+  const known = (x as unknown as Tagged)[SCALED];
   if (known !== undefined) return known;
   const { s, e, d } = x as unknown as DecimalInternals;
   let result = ZERO;
@@ -43,38 +49,52 @@ function scaled(x: Decimal): Scaled {
     const coefficient = BigInt(digits);
     result = { c: s < 0 ? -coefficient : coefficient, q: e - (digits.length - 1), top: e };
   }
-  scaledCache.set(x, result);
+  tag(x, result);
   return result;
 }
 
-const powersOfTen = new Map<number, bigint>();
-function tenTo(k: number): bigint {
-  let p = powersOfTen.get(k);
-  if (p === undefined) powersOfTen.set(k, (p = 10n ** BigInt(k)));
-  return p;
-}
 
 /** Digits kept below the largest term: far beyond any precision the oracle rounds to, and a bound on the integers' size. */
 const GUARD = 40;
 
 /**
  * Σ of terms, each exact, on a common exponent no lower than GUARD + P digits below the largest term (a term's digits
- * below that are cut: an error under 10^−(P+GUARD) of the largest term, where decimal.js would round every step at
- * 10^−P), then rounded once to D's precision.
+ * below that are cut: together under n units of that exponent), then rounded once to D's precision. When anything
+ * was cut and the kept sum lies within n units of a rounding tie (or cancelled to under P digits), the sum is taken
+ * again with nothing cut: the result is Σ correctly rounded, always (ties broken by the smallest terms too).
  */
-function sumScaled(D: DecimalConstructor, terms: readonly Scaled[]): Decimal {
+function sumScaled(D: DecimalConstructor, terms: readonly Scaled[], guard = GUARD): Decimal {
   if (terms.length === 0) return new D(0);
   let top = terms[0]!.top;
   for (const t of terms) if (t.top > top) top = t.top;
-  const floor = top - (D.precision + GUARD);
+  const floor = top - (D.precision + guard);
   let q = Infinity;
   for (const t of terms) if (t.top >= floor) q = Math.min(q, Math.max(t.q, floor));
-  let sum = 0n;
+  let sum = 0n, cut = false;
   for (const t of terms) {
-    if (t.top < floor) continue;
-    sum += t.q >= q ? t.c * tenTo(t.q - q) : t.c / tenTo(q - t.q);
+    if (t.top < floor) {
+      cut = true;
+      continue;
+    }
+    if (t.q >= q) {
+      sum += t.c * tenTo(t.q - q);
+    } else {
+      const unit = tenTo(q - t.q), kept = t.c / unit;
+      if (kept * unit !== t.c) cut = true;
+      sum += kept;
+    }
   }
-  return sum === 0n ? new D(0) : new D(`${sum}e${q}`).toSignificantDigits(D.precision);
+  if (cut && nearTie(sum, D.precision, BigInt(terms.length))) return sumScaled(D, terms, Infinity);
+  return roundedFromScaled(D, sum, q, D.precision);
+}
+
+/** Whether |s| ± n (units of its last digit) may round differently to `precision` digits than s itself. */
+function nearTie(s: bigint, precision: number, n: bigint): boolean {
+  const m = s < 0n ? -s : s;
+  const drop = m.toString().length - precision;
+  if (drop <= 0 || tenTo(drop) <= 4n * n) return true;
+  const unit = tenTo(drop), half = unit / 2n, r = m % unit;
+  return r - half <= n && half - r <= n;
 }
 
 /** Σ_k u[k]·v[k] (+ `plus`): exact (see sumScaled), then rounded to D's precision. Operands are finite. */

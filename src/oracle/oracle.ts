@@ -72,16 +72,18 @@ export function createOracle(options: { readonly precision?: number } = {}): Ora
   };
   const withState = (optimizer: ExactOptimizer | undefined, state: OptimizerStateLike): OracleOptimizer | undefined =>
     optimizer === undefined ? undefined : { optimizer, state: toDecimalOptimizerState(D, optimizer, state) };
+  const gradients = (network: NetworkSpec, p: ParamsLike, inputs: MatrixLike, targets: MatrixLike): OracleGradients =>
+    memo("gradients", network, inputs, [p, targets], () => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets)));
   return {
     precision,
     D,
     decimal: (x) => toDecimal(D, x),
     forward: (network, p, inputs) => memo("forward", network, inputs, [p], () => oracleForward(D, network, params(p), matrix(inputs))),
-    gradients: (network, p, inputs, targets) =>
-      memo("gradients", network, inputs, [p, targets], () => oracleGradients(D, network, params(p), matrix(inputs), matrix(targets))),
+    gradients,
+    // a step's gradients are those of its params and batch: the memoised answer when the case came as gradients too
     step: (network, p, inputs, targets, learningRate, optimizer, state) =>
       memo("step", network, inputs, [p, targets, learningRate, optimizer ?? null, state ?? null], () =>
-        oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), withState(optimizer, state))),
+        oracleStep(D, network, params(p), matrix(inputs), matrix(targets), toDecimal(D, learningRate), withState(optimizer, state), gradients(network, p, inputs, targets))),
     train: (network, p, inputs, targets, learningRate, order, optimizer, state) => {
       const bad = order.find((s) => !(Number.isInteger(s) && s >= 0 && s < inputs.length));
       if (bad !== undefined) throw new RangeError(`oracle.train: order holds ${bad}, expected sample indices 0..${inputs.length - 1}`);

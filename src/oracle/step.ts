@@ -12,7 +12,7 @@ export interface OracleOptimizer {
 
 /**
  * θ − L·∇C(θ) on the whole batch, in decimal, with the gradients it used; with `optimizer`, that optimizer's update
- * instead, and the state after it.
+ * instead, and the state after it. Pass `gradients` when already known for these very params and batch.
  */
 export function oracleStep(
   D: DecimalConstructor,
@@ -22,8 +22,8 @@ export function oracleStep(
   targets: DecimalMatrix,
   learningRate: Decimal,
   optimizer?: OracleOptimizer,
+  gradients: OracleGradients = oracleGradients(D, network, params, inputs, targets),
 ): { readonly params: DecimalParams; readonly gradients: OracleGradients; readonly state?: DecimalOptimizerState } {
-  const gradients = oracleGradients(D, network, params, inputs, targets);
   if (optimizer !== undefined) {
     const { params: next, state } = optimizerUpdate(D, optimizer.optimizer, learningRate, params, gradients.grads, optimizer.state);
     return { params: next, gradients, state };
