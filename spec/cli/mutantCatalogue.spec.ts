@@ -36,8 +36,6 @@ const CAUGHT_BY: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The checks needing an optimizer, which the plain network (no `optimizers` in its hello) skips. */
-const OPTIMIZER_IDS = new Set(allChecks().filter((c) => c.needs.optimizers !== undefined).map((c) => c.id));
-const OPTIMIZER_CHECKS = OPTIMIZER_IDS.size;
 
 describe("the mutant catalogue through the CLI: every mutant is caught by the checks named for it", () => {
   it.each(Object.entries(CAUGHT_BY))("%s", async (file, ids) => {
@@ -52,9 +50,8 @@ describe("the mutant catalogue through the CLI: every mutant is caught by the ch
   it("the correct plain.ts, the code every mutant is one line away from, passes every check", async () => {
     const run = await runMain(["run", "--module", join(REPO_ROOT, "examples/mutants/plain.ts"), "--runs", "20", "--reporter", "json"]);
     const report = JSON.parse(run.out) as { checks: { id: string; status: string; message: string }[] };
-    // plain.ts declares no optimizers (plain SGD, protocol v1 as it was): the optimizer checks are skipped, saying so
-    expect(report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && /^needs optimizer "/.test(c.message))).map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
-    expect(report.checks.filter((c) => c.status === "skipped")).toHaveLength(OPTIMIZER_CHECKS);
+    // plain.ts declares every optimizer too (the optimizer mutants are one line away from it): nothing is skipped
+    expect(report.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
     expect(report.checks.map((c) => c.id)).toEqual(allChecks().map((c) => c.id));
     expect(run.code).toBe(0);
   }, 240_000); // a whole run: seconds on an idle machine, much longer on a loaded one
@@ -187,10 +184,10 @@ describe("the classifier family's and the optimizers' mutants through the CLI: c
     const expectFail = join(REPO_ROOT, "examples/mutants", file.replace(/\.ts$/, ".expected-failures.json"));
     const run = await runMain(["run", "--module", join(REPO_ROOT, "examples/mutants", file), "--runs", "20", "--expect-fail", expectFail, "--reporter", "json"]);
     const report = JSON.parse(run.out) as { summary: Record<string, number>; checks: { id: string; status: string; details?: { hints?: { kind: string; message: string }[] } }[] };
-    expect(report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && OPTIMIZER_IDS.has(c.id))).map((c) => `${c.id}: ${c.status}`)).toEqual([`${id}: xfailed`]);
+    expect(report.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.status}`)).toEqual([`${id}: xfailed`]);
     // and its verdict says which formula to use instead
     expect(report.checks.find((c) => c.id === id)?.details?.hints?.map((h) => h.message)).toEqual([expect.stringMatching(file === "naiveLogSigmoid.ts" ? /use log-sigmoid/ : /use log-softmax/)]);
-    expect(report.summary).toMatchObject({ failed: 0, errored: 0, xpassed: 0, xfailed: 1, skipped: OPTIMIZER_CHECKS });
+    expect(report.summary).toMatchObject({ failed: 0, errored: 0, xpassed: 0, xfailed: 1, skipped: 0 });
     expect(run.code).toBe(0);
   }, 240_000); // whole runs, as above
 });

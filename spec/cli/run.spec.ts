@@ -145,7 +145,7 @@ describe("nncheck run (in-process)", () => {
       ["a-function.mjs", "export default function () {}\n", "exports by default a function"],
       ["lists-train.mjs", `export default { async hello() { return { protocol: 1, name: "x", dtype: "float64", methods: ["forward", "train"], activations: ["relu"] }; }, async forward() {} };\n`, 'its hello lists "train" but its default export has no such method'],
       ["syntax.mjs", "export default {\n", "cannot load it:"],
-      ["bad-hello.mjs", `export default { async hello() { return { protocol: 1, name: "x", dtype: "float16", methods: [], activations: [] }; } };\n`, 'malformed hello result: "dtype" must be "float64" or "float32", got "float16"'],
+      ["bad-hello.mjs", `export default { async hello() { return { protocol: 1, name: "x", dtype: "float8", methods: [], activations: [] }; } };\n`, 'malformed hello result: "dtype" must be one of "float64", "float32", "float16", "bfloat16", got "float8"'],
     ];
     for (const [name, text, says] of cases) {
       it(`${name}: ${says}`, async () => {

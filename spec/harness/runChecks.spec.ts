@@ -158,8 +158,8 @@ describe("runChecks: the run", () => {
   it("a hello that throws or is malformed is a StartupError", async () => {
     await expect(runChecks({ ...RUN_DEFAULTS, checks: [], implementation: fakeImplementation({ hello: async () => { throw new Error("no numpy"); } }) }))
       .rejects.toThrow(new StartupError("the implementation's hello() failed: no numpy"));
-    await expect(runChecks({ ...RUN_DEFAULTS, checks: [], implementation: fakeImplementation({}, { ...HELLO, dtype: "float16" } as never) }))
-      .rejects.toThrow(/malformed hello result: "dtype" must be "float64" or "float32", got "float16"/);
+    await expect(runChecks({ ...RUN_DEFAULTS, checks: [], implementation: fakeImplementation({}, { ...HELLO, dtype: "float8" } as never) }))
+      .rejects.toThrow(/malformed hello result: "dtype" must be one of "float64", "float32", "float16", "bfloat16", got "float8"/);
   });
 
   it("once the implementation is unresponsive, the checks not yet started are errored without running", async () => {

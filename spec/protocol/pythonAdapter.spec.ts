@@ -50,6 +50,7 @@ describe("examples/python/adapter.py", () => {
       protocol: 1, name: "numpy example adapter", language: "python", dtype: "float64",
       methods: ["forward", "gradients", "step", "train", "activation"], activations: ["relu", "logistic", "tanh", "identity", "leaky_relu", "softplus", "silu", "softmax"],
       costs: ["squared_error", "half_squared_error", "binary_cross_entropy", "cross_entropy"], reductions: ["mean", "sum", "mean_all"],
+      optimizers: ["sgd", "adam", "adamw"],
     });
   });
 

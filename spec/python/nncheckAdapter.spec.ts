@@ -108,7 +108,7 @@ describe("examples/python/nncheck_adapter.py (the protocol, so that an adapter i
     const report = JSON.parse(run.out) as Report;
     expect(report.checks.map((c) => c.id)).toEqual(everyId);
     // skipped, with the reason: what its hello does not declare (the family beyond the seed's), and its own Unsupported
-    const other = report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && /batches of more than 7 samples|^needs (activation|cost|reduction) "/.test(c.message)));
+    const other = report.checks.filter((c) => c.status !== "passed" && !(c.status === "skipped" && /batches of more than 7 samples|^needs (activation|cost|reduction|optimizer) "/.test(c.message)));
     expect(other.map((c) => `${c.id}: ${c.status}: ${c.message}`)).toEqual([]);
     expect(report.checks.filter((c) => c.status === "skipped").length).toBeGreaterThan(0); // Unsupported from the math: skipped, not failed
     expect(run.code).toBe(0);
