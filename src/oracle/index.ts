@@ -18,4 +18,4 @@ export { oracleForward, dot, type DecimalLayerValues } from "./forward.ts";
 export { oracleGradients, type OracleGradients } from "./gradients.ts";
 export { oracleStep, oracleTrain, type OracleOptimizer } from "./step.ts";
 export { optimizerUpdate, toDecimalOptimizerState, type DecimalOptimizerState, type ExactOptimizer, type OptimizerStateLike } from "./optimizerStep.ts";
-export { toNumberMatrix, toNumberParams, toNumberVector, toDecimalString } from "./convert.ts";
+export { decimalToNumber, toNumberMatrix, toNumberParams, toNumberVector, toDecimalString } from "./convert.ts";
