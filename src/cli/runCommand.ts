@@ -1,12 +1,13 @@
 import { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { processIo, UsageError, type Command } from "./command.ts";
-import { integerOption, parseOptions } from "./parseOptions.ts";
+import { availableParallelism } from "node:os";
+import { integerOption, jobsOption, parseOptions } from "./parseOptions.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
                   [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
                   [--timeout-ms N] [--hello-timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>]
-                  [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]]
+                  [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]] [--jobs N]
 
 Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
 answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
@@ -44,6 +45,9 @@ Options:
   --baseline FILE       compare with a previous JSON report of the same implementation: newly failing, newly
                         passing, newly skipped and added or removed ids; a changed seed, --runs, suite or
                         implementation is named
+  --jobs N              worker threads running checks side by side (default: NNCHECK_JOBS, else the cores), each
+                        with its own implementation: the module loaded once per worker, one --impl process per
+                        worker; the report is the same whatever N (its times apart); 1 runs on the main thread
   --fail-on WHAT        failures (default): any failed, errored or xpassed check fails the run; regressions
                         (with --baseline): only a newly failing check does
   -h, --help            print this help
@@ -65,7 +69,7 @@ export const runCommand: Command = {
       skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
       runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
-      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" },
+      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" }, jobs: { type: "string" },
       shard: { type: "string" }, require: { type: "string", multiple: true as const }, baseline: { type: "string" }, "fail-on": { type: "string" },
     });
     if (values.help === true) {
@@ -77,6 +81,7 @@ export const runCommand: Command = {
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
     const helloTimeoutMs = integerOption("hello-timeout-ms", values["hello-timeout-ms"], DEFAULT_HELLO_TIMEOUT_MS, 1);
+    const jobs = jobsOption(values.jobs, process.env, availableParallelism());
     const failOn = values["fail-on"] ?? "failures";
     if (failOn !== "failures" && failOn !== "regressions") throw new UsageError(`--fail-on must be "failures" or "regressions", got "${failOn}"`);
     if (failOn === "regressions" && values.baseline === undefined) throw new UsageError("--fail-on regressions needs --baseline <previous report.json>");
@@ -84,7 +89,7 @@ export const runCommand: Command = {
     const [{ allChecks, suiteIdentity }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
       import("../checks/index.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, requiredChecks, runChecks, selectChecks, shellCommand, withRequired } = harness;
+    const { checkReplay, exitCodeOf, loadExpectedFailures, matchExpectedFailures, nothingCheckedWarning, openReportFiles, parseShard, REPORTERS, reporterTargets, requiredChecks, runSelection, selectChecks, shellCommand, withRequired } = harness;
     let files: ReturnType<typeof openReportFiles> | undefined;
     try {
       const all = allChecks();
@@ -98,8 +103,6 @@ export const runCommand: Command = {
       const expectedFailures = expectFile === undefined ? new Map() : matchExpectedFailures(loadExpectedFailures(expectFile), all, expectFile);
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
       files = openReportFiles(targets);
-      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs });
-      const stopWatching = closeOnSignals(implementation, io.err);
       const live = io === processIo && process.stderr.isTTY === true;
       const progress = live ? createProgress(process.stderr) : undefined;
       const replayPrefix = shellCommand([
@@ -119,15 +122,14 @@ export const runCommand: Command = {
       ]);
       let report;
       try {
-        report = await runChecks({
-          implementation, checks, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
-          ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
+        report = await runSelection({
+          choice: { impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs }, jobs, say: io.err,
+          checks, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
+          ...(values.replay !== undefined ? { replayPath: values.replay } : {}),
           onResult: (result, done, total) => progress?.update(done, total, result.id),
         });
       } finally {
         progress?.finish();
-        await implementation.close?.();
-        stopWatching();
       }
       report = withRequired({ ...report, suite: suiteIdentity(all), ...(shard !== undefined ? { shard } : {}) }, requiredBy);
       if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };
