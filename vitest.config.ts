@@ -12,6 +12,8 @@ export default defineConfig({
     // Every process the suite starts is recorded; a survivor at the end fails the run (spec/support/processes.ts).
     globalSetup: ["spec/support/globalSetup.ts"],
     setupFiles: ["spec/support/setupFile.ts"],
+    // Every `nncheck run` a spec starts runs its checks on the main thread (--jobs 1) unless the spec tests --jobs.
+    env: { NNCHECK_JOBS: "1" },
     // Safety nets only, never the assertion: a test's own limits derive from the timeouts it configures (or an
     // injected clock). Generous, because a CPU-bound spec on a CI machine at load average 15 runs 5–10× slower.
     testTimeout: 600_000,

@@ -44,4 +44,25 @@ describe("nncheck run closes the implementation", () => {
       }
     });
   }
+
+  it.concurrent("with --jobs 2, on SIGTERM: kills every worker's implementation and exits 143", async () => {
+    const ready = join(dir, "jobs.ready");
+    const log = join(dir, "jobs.pids");
+    // Every worker has said hello (its fake logged its pid) before the pool hands out the first check.
+    const child = spawnTracked(process.execPath, [...CLI_FROM_SOURCES, "run", "--jobs", "2", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--only", "oracle/forward/2-5-1", "--timeout-ms", "60000"], {
+      cwd: REPO_ROOT, env: { ...process.env, NNCHECK_FAKE_READY: ready, NNCHECK_FAKE_PID_LOG: log },
+    });
+    try {
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      await until(() => existsSync(ready) && readFileSync(ready, "utf8") !== "", "a fake's first request");
+      const fakes = readFileSync(log, "utf8").trim().split("\n").map(Number);
+      expect(fakes).toHaveLength(2);
+      child.kill("SIGTERM");
+      const limit = new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 30_000).unref());
+      expect(await Promise.race([exited, limit])).toBe(143);
+      for (const fake of fakes) expect(await waitUntilGone(fake)).toBe(true);
+    } finally {
+      await killTracked([child]);
+    }
+  });
 });

@@ -144,6 +144,21 @@ describe("runChecks: the run", () => {
     expect(ended).not.toEqual(checks.map((c, i) => `${c.id} ${i + 1}/10`)); // they did end out of order
   });
 
+  it("by default runs one check at a time, so each check's time is its own: the times add up to at most the run's", async () => {
+    let running = 0;
+    let most = 0;
+    const checks = Array.from({ length: 4 }, (_, i) => fakeCheck(`t/${i}`, async () => {
+      most = Math.max(most, ++running);
+      await sleep(20);
+      running--;
+      return { status: "passed", message: "" };
+    }));
+    const report = await runChecks({ ...RUN_DEFAULTS, implementation: fakeImplementation(), checks });
+    expect(most).toBe(1);
+    expect(report.checks.every((r) => r.durationMs >= 15)).toBe(true); // its sleep is inside its time
+    expect(report.checks.reduce((t, r) => t + r.durationMs, 0)).toBeLessThanOrEqual(report.durationMs); // no window counted twice
+  });
+
   it("gives each check its own seed, the runs, the hello, its dtype, the replay prefix and path; times it", async () => {
     const seen: CheckContext[] = [];
     const check = (id: string) => fakeCheck(id, async (context) => (seen.push(context), await sleep(30), { status: "passed", message: "" }));

@@ -1,9 +1,9 @@
 /** The registry of conformance checks: every check nncheck knows, in report order, with unique ids. */
 import type { Check } from "../harness/check.ts";
 import { offersShape } from "../harness/unmetNeeds.ts";
-import type { Hello } from "../implementation.ts";
+import type { DeclaredNetwork, Hello } from "../implementation.ts";
 import { activationChecks } from "./activationChecks.ts";
-import { nameShapes, type DeclaredShape } from "./declaredShapes.ts";
+import { declaredShapes, nameShapes, type DeclaredShape } from "./declaredShapes.ts";
 import { declaredFiniteDifferenceChecks, FD_SHAPES, finiteDifferenceChecks } from "./finiteDifferenceChecks.ts";
 import { fixtureChecks } from "./fixtureChecks.ts";
 import { CLASSIFIER_SHAPES, declaredOracleChecks, ORACLE_SHAPES, oracleChecks } from "./oracleChecks.ts";
@@ -50,5 +50,15 @@ export function checksFor(shapes: CheckShapes = {}): Check[] {
   });
   return [...activationChecks(), ...fixtureChecks(), ...kept];
 }
+/**
+ * The checks of a run whose implementation said `hello`, with `networks` from the command line (`--network`): the
+ * hello's networks and those, as `checksFor` builds them. An entry no check can be built on adds nothing (the
+ * main thread of a run has named it already); worker threads rebuild a run's registry with this.
+ */
+export function checksForHello(hello: Hello, networks: readonly DeclaredNetwork[] = []): Check[] {
+  const declared = declaredShapes([...(hello.networks ?? []), ...networks], hello, (i) => `network ${i}`, () => {});
+  return checksFor({ declared, ...(hello.networks !== undefined ? { offered: hello.networks } : {}) });
+}
+
 export { suiteIdentity } from "./suiteIdentity.ts";
 export { declaredShapes, nameShapes, type DeclaredShape, type NamedShape } from "./declaredShapes.ts";

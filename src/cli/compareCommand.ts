@@ -3,10 +3,11 @@ import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from "../harness/defaults.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { type Command, UsageError } from "./command.ts";
-import { integerOption } from "./parseOptions.ts";
+import { availableParallelism } from "node:os";
+import { integerOption, jobsOption } from "./parseOptions.ts";
 
 const usage = `Usage: nncheck compare (--impl "[label=]<command line>" | --module [label=]<file>)… [--only <id-glob>]…
-                      [--skip <id-glob>]… [--seed N] [--runs N] [--timeout-ms N]
+                      [--skip <id-glob>]… [--seed N] [--runs N] [--timeout-ms N] [--jobs N]
                       [--reporter <name>[:<file>]]… [--output <file>] [--out-dir <dir>]
 
 Runs the same checks, with the same seed, against several implementations one after the other, and prints one
@@ -26,6 +27,8 @@ Options:
   --seed N              the run seed, shared by every implementation (default ${DEFAULT_SEED})
   --runs N              cases per property or random check (default ${DEFAULT_RUNS})
   --timeout-ms N        how long one request may take (default ${DEFAULT_TIMEOUT_MS})
+  --jobs N              worker threads per implementation, as for 'nncheck run' (default: NNCHECK_JOBS, else
+                        the cores); the implementations still run one after another
   --reporter NAME[:FILE]
                         the matrix as pretty (default), markdown, json or html; repeatable, each to its own FILE
   --output FILE         the file of the one reporter, when only one is named
@@ -53,6 +56,7 @@ export const compareCommand: Command = {
     const seed = integerOption("seed", values.seed, DEFAULT_SEED, 0);
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const jobs = jobsOption(values.jobs, process.env, availableParallelism());
     const [{ allChecks, suiteIdentity }, { selectChecks, reporterTargets }, { compareRuns }, matrix, { htmlMatrix }, { implementationSpecs }, { prepareOutDir, writeComparison, writeText }] = await Promise.all([
       import("../checks/index.ts"), import("../harness/index.ts"), import("../compare/compareRuns.ts"), import("../compare/matrixReporters.ts"),
       import("../compare/matrixHtml.ts"), import("../compare/implementationLabels.ts"), import("../compare/writeComparison.ts"),
@@ -64,7 +68,7 @@ export const compareCommand: Command = {
       const targets = reporterTargets(values.reporter ?? [], values.output, COMPARE_REPORTERS);
       const outDir = resolve(values["out-dir"] ?? "nncheck-compare");
       prepareOutDir(outDir);
-      const comparison = await compareRuns({ implementations: specs, checks, suite: suiteIdentity(all), seed, runs, defaultRuns: DEFAULT_RUNS, timeoutMs, say: io.err });
+      const comparison = await compareRuns({ implementations: specs, checks, suite: suiteIdentity(all), seed, runs, defaultRuns: DEFAULT_RUNS, timeoutMs, jobs, say: io.err });
       writeComparison(comparison, outDir);
       for (const { name, file } of targets) {
         // The HTML matrix links each implementation's own report, relative to where the matrix is written.
@@ -93,7 +97,7 @@ function parse(args: readonly string[]) {
       args: [...args], strict: true, allowPositionals: false, tokens: true,
       options: {
         impl: { type: "string", multiple: true }, module: { type: "string", multiple: true }, only: { type: "string", multiple: true },
-        skip: { type: "string", multiple: true }, seed: { type: "string" }, runs: { type: "string" }, "timeout-ms": { type: "string" },
+        skip: { type: "string", multiple: true }, seed: { type: "string" }, runs: { type: "string" }, "timeout-ms": { type: "string" }, jobs: { type: "string" },
         reporter: { type: "string", multiple: true }, output: { type: "string" }, "out-dir": { type: "string" }, help: { type: "boolean", short: "h" },
       },
     });

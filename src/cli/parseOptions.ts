@@ -84,3 +84,16 @@ export function networkOption(text: string): DeclaredNetwork {
   if (reduction !== undefined && !REDUCTIONS.includes(reduction as Reduction)) fail(`unknown reduction ${JSON.stringify(reduction)} (known: ${REDUCTIONS.join(", ")})`);
   return { layers, activations, ...(cost !== undefined ? { cost } : {}), ...(reduction !== undefined ? { reduction } : {}) };
 }
+
+/**
+ * The `--jobs` value `text` (an integer ≥ 1); without the flag, the environment's `NNCHECK_JOBS` (checked the same
+ * way), else the machine's cores (`os.availableParallelism()`).
+ */
+export function jobsOption(text: string | undefined, env: NodeJS.ProcessEnv, cores: number): number {
+  if (text !== undefined) return integerOption("jobs", text, cores, 1);
+  const fromEnv = env["NNCHECK_JOBS"];
+  if (fromEnv === undefined || fromEnv === "") return Math.max(1, cores);
+  const value = Number(fromEnv.trim() === "" ? NaN : fromEnv);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`NNCHECK_JOBS (the default of --jobs) must be an integer ≥ 1, got "${fromEnv}"`);
+  return value;
+}

@@ -4,13 +4,14 @@ import { processIo, UsageError, type Command } from "./command.ts";
 import type { Check } from "../harness/check.ts";
 import type { ExpectedFailure } from "../harness/expectedFailures.ts";
 import type { DeclaredNetwork, Hello } from "../implementation.ts";
-import { integerOption, NETWORK_SYNTAX, networkOption, parseOptions } from "./parseOptions.ts";
+import { availableParallelism } from "node:os";
+import { integerOption, jobsOption, NETWORK_SYNTAX, networkOption, parseOptions } from "./parseOptions.ts";
 import type { HelloSelection, RunSelection } from "./selectForHello.ts";
 
 const usage = `Usage: nncheck run [--impl "<command line>" | --module <file.ts|.js>] [--only <id-glob>]… [--skip <id-glob>]…
                   [--network <shape>]… [--shard i/n] [--require <id-glob>]… [--expect-fail <file.json>] [--seed N] [--runs N]
                   [--timeout-ms N] [--hello-timeout-ms N] [--reporter <name>[:<file>]]… [--output <file>]
-                  [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]]
+                  [--replay <path>] [--fail-on-skip] [--baseline <report.json> [--fail-on regressions]] [--jobs N]
 
 Runs the conformance checks against an implementation and reports every outcome: passed, failed (a wrong
 answer), errored (a crash, hang or protocol error), skipped (not offered by the implementation's hello), and
@@ -54,6 +55,9 @@ Options:
   --baseline FILE       compare with a previous JSON report of the same implementation: newly failing, newly
                         passing, newly skipped and added or removed ids; a changed seed, --runs, suite or
                         implementation is named
+  --jobs N              worker threads running checks side by side (default: NNCHECK_JOBS, else the cores), each
+                        with its own implementation: the module loaded once per worker, one --impl process per
+                        worker; the report is the same whatever N (its times apart); 1 runs on the main thread
   --fail-on WHAT        failures (default): any failed, errored or xpassed check fails the run; regressions
                         (with --baseline): only a newly failing check does
   -h, --help            print this help
@@ -75,7 +79,7 @@ export const runCommand: Command = {
       skip: { type: "string", multiple: true as const }, "expect-fail": { type: "string" }, seed: { type: "string" },
       runs: { type: "string" }, "timeout-ms": { type: "string" }, reporter: { type: "string", multiple: true as const },
       output: { type: "string" }, replay: { type: "string" }, help: { type: "boolean", short: "h" },
-      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" },
+      "hello-timeout-ms": { type: "string" }, "fail-on-skip": { type: "boolean" }, jobs: { type: "string" },
       shard: { type: "string" }, require: { type: "string", multiple: true as const }, baseline: { type: "string" }, "fail-on": { type: "string" },
       network: { type: "string", multiple: true as const },
     });
@@ -88,6 +92,7 @@ export const runCommand: Command = {
     const runs = integerOption("runs", values.runs, DEFAULT_RUNS, 1);
     const timeoutMs = integerOption("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
     const helloTimeoutMs = integerOption("hello-timeout-ms", values["hello-timeout-ms"], DEFAULT_HELLO_TIMEOUT_MS, 1);
+    const jobs = jobsOption(values.jobs, process.env, availableParallelism());
     const failOn = values["fail-on"] ?? "failures";
     if (failOn !== "failures" && failOn !== "regressions") throw new UsageError(`--fail-on must be "failures" or "regressions", got "${failOn}"`);
     if (failOn === "regressions" && values.baseline === undefined) throw new UsageError("--fail-on regressions needs --baseline <previous report.json>");
@@ -97,7 +102,7 @@ export const runCommand: Command = {
     const [{ suiteIdentity }, { selectForHello }, harness, { createProgress, summaryLine, writeReports }, { StartupError }, { compareWithBaseline, loadBaseline, regressionExitCode }] = await Promise.all([
       import("../checks/index.ts"), import("./selectForHello.ts"), import("../harness/index.ts"), import("../harness/reporters/index.ts"), import("../protocol/index.ts"), import("../compare/baseline.ts"),
     ]);
-    const { closeOnSignals, exitCodeOf, loadExpectedFailures, nothingCheckedWarning, openImplementation, openReportFiles, parseShard, REPORTERS, reporterTargets, runChecks, shellCommand, withRequired } = harness;
+    const { exitCodeOf, loadExpectedFailures, nothingCheckedWarning, openReportFiles, parseShard, REPORTERS, reporterTargets, runSelection, shellCommand, withRequired } = harness;
     let files: ReturnType<typeof openReportFiles> | undefined;
     try {
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -118,8 +123,6 @@ export const runCommand: Command = {
       };
       const targets = reporterTargets(values.reporter ?? [], values.output, Object.keys(REPORTERS));
       files = openReportFiles(targets);
-      const { implementation, stderrTail } = await openImplementation({ impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs });
-      const stopWatching = closeOnSignals(implementation, io.err);
       const live = io === processIo && process.stderr.isTTY === true;
       const progress = live ? createProgress(process.stderr) : undefined;
       const replayPrefix = shellCommand([
@@ -139,15 +142,14 @@ export const runCommand: Command = {
       ]);
       let report;
       try {
-        report = await runChecks({
-          implementation, checks: checksOf, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
-          ...(values.replay !== undefined ? { replayPath: values.replay } : {}), ...(stderrTail ? { stderrTail } : {}),
+        report = await runSelection({
+          choice: { impl: values.impl, module: values.module, timeoutMs, helloTimeoutMs }, jobs, say: io.err, networks,
+          checks: checksOf, seed, runs, replayPrefix, expectedFailures, replayRun: replayRun === "" ? replayPrefix : `${replayPrefix} ${replayRun}`,
+          ...(values.replay !== undefined ? { replayPath: values.replay } : {}),
           onResult: (result, done, total) => progress?.update(done, total, result.id),
         });
       } finally {
         progress?.finish();
-        await implementation.close?.();
-        stopWatching();
       }
       report = withRequired({ ...report, suite: suiteIdentity(chosen!.all), ...(shard !== undefined ? { shard } : {}) }, chosen!.requiredBy);
       if (baseline !== undefined) report = { ...report, baseline: compareWithBaseline(report, baseline, values.baseline!) };

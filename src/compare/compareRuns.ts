@@ -1,12 +1,10 @@
 /**
  * `nncheck compare`: the same checks, seed and runs against several implementations, one after the other, each
- * run a full `runChecks` report; an implementation that cannot start is a column of "not run" with the reason,
+ * run a full report (`runSelection`, over `jobs` worker threads); an implementation that cannot start is a column of "not run" with the reason,
  * and the others still run.
  */
 import type { Check } from "../harness/check.ts";
-import { closeOnSignals } from "../harness/closeOnSignals.ts";
-import { openImplementation } from "../harness/openImplementation.ts";
-import { runChecks } from "../harness/runChecks.ts";
+import { runSelection } from "../harness/runSelection.ts";
 import type { ResultStatus, RunReport, SuiteIdentity } from "../harness/runReport.ts";
 import { RunSetupError } from "../harness/RunSetupError.ts";
 import { shellCommand } from "../harness/shellQuote.ts";
@@ -45,6 +43,8 @@ export interface CompareRunsOptions {
   readonly runs: number;
   readonly defaultRuns: number;
   readonly timeoutMs: number;
+  /** Worker threads per implementation (1: on this thread). */
+  readonly jobs?: number;
   /** Where notes go (progress per implementation, interruptions). */
   readonly say: (line: string) => void;
 }
@@ -65,28 +65,19 @@ export async function compareRuns(options: CompareRunsOptions): Promise<Implemen
 }
 
 async function runOne(spec: ImplementationSpec, options: CompareRunsOptions): Promise<CompareColumn> {
-  let opened;
-  try {
-    opened = await openImplementation({ impl: spec.impl, module: spec.module, timeoutMs: options.timeoutMs });
-  } catch (error) {
-    if (error instanceof StartupError || error instanceof RunSetupError) return { spec, error: error.message };
-    throw error;
-  }
-  const { implementation, stderrTail } = opened;
-  const stopWatching = closeOnSignals(implementation, options.say);
   const replayPrefix = shellCommand([
     "npx", "nncheck", "run", ...(spec.impl !== undefined ? ["--impl", spec.impl] : []), ...(spec.module !== undefined ? ["--module", spec.module] : []),
     "--seed", String(options.seed), ...(options.runs !== options.defaultRuns ? ["--runs", String(options.runs)] : []),
   ]);
   try {
-    const report = await runChecks({ implementation, checks: options.checks, seed: options.seed, runs: options.runs, replayPrefix, ...(stderrTail ? { stderrTail } : {}) });
+    const report = await runSelection({
+      choice: { impl: spec.impl, module: spec.module, timeoutMs: options.timeoutMs }, jobs: options.jobs ?? 1, say: options.say,
+      checks: options.checks, seed: options.seed, runs: options.runs, replayPrefix,
+    });
     return { spec, report: { ...report, suite: options.suite } };
   } catch (error) {
-    if (error instanceof StartupError) return { spec, error: error.message };
+    if (error instanceof StartupError || error instanceof RunSetupError) return { spec, error: error.message };
     throw error;
-  } finally {
-    await implementation.close?.();
-    stopWatching();
   }
 }
 

@@ -1,12 +1,10 @@
-import type { Implementation } from "../implementation.ts";
-
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 
 /**
  * Until the returned function is called: on SIGINT or SIGTERM, closes `implementation` (killing its process
- * group), says so on stderr and exits with 128 + the signal number.
+ * group; for a worker pool, every worker's), says so on stderr and exits with 128 + the signal number.
  */
-export function closeOnSignals(implementation: Implementation, say: (line: string) => void): () => void {
+export function closeOnSignals(implementation: { close?: () => Promise<void> | void }, say: (line: string) => void): () => void {
   const handlers = Object.entries(SIGNALS).map(([signal, number]) => {
     const handler = (): void => {
       say(`nncheck run: interrupted by ${signal}; closing the implementation`);

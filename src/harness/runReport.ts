@@ -13,7 +13,10 @@ export interface CheckResult {
   readonly id: string;
   readonly description: string;
   readonly status: ResultStatus;
-  /** Wall-clock time of the check's run (0 when it did not run). */
+  /**
+   * The check's own wall-clock time, in ms, waiting for the implementation included: each thread runs one check at
+   * a time (see `RunOptions.concurrency`), so no other check's time is in it (0 when it did not run).
+   */
   readonly durationMs: number;
   /** One line: what was checked, or why it failed, errored or was skipped. */
   readonly message: string;
@@ -57,6 +60,7 @@ export interface RunReport {
   readonly runs: number;
   /** The command that replays this whole run, its selection included (each failing check has its own in its details). */
   readonly replay: string;
+  /** Wall-clock time of the whole run (with `jobs` > 1, less than the sum of the checks' own times). */
   readonly durationMs: number;
   readonly summary: RunSummary;
   /** In a stable order: the registry's. */

@@ -3,12 +3,14 @@
 // the mode makes it misbehave in one way. An `activation` request whose x[0] is 999 is never answered (held);
 // one whose x[0] is 998 first answers the oldest held request, then itself.
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { recordSelf } from "../../support/recordSelf.mjs";
 
 const [mode = "good", ...args] = process.argv.slice(2);
 recordSelf(`fake.mjs ${mode}`);
+// Every start is logged (one pid a line) when the environment names a file: tests count processes with it.
+if (process.env.NNCHECK_FAKE_PID_LOG) appendFileSync(process.env.NNCHECK_FAKE_PID_LOG, `${process.pid}\n`);
 let buffered = []; // "no-flush": everything stays here, as in a block-buffered stdout that is never flushed
 const write = (text) => (mode === "no-flush" ? void buffered.push(text) : process.stdout.write(text));
 const out = (message) => write(JSON.stringify(message) + "\n");
