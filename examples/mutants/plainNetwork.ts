@@ -13,7 +13,7 @@ export const MUTATIONS = [
   "none", "relu-derivative-at-zero", "relu-derivative-sign", "leaky-relu", "logistic-derivative-missing", "logistic-sign",
   "naive-logistic", "cost-derivative-without-2", "cost-not-squared", "transposed-w1-gradient", "bias-gradient-summed",
   "relu-mask-first-sample", "gradient-off-1e-6", "forward-drops-bias", "step-ascends", "learning-rate-default",
-  "float32-declared-float64", "train-skips-last", "train-repeats-last",
+  "float32-declared-float64", "train-skips-last", "train-repeats-last", "rate-doubled", "rate-over-batch", "updated-output-weights",
   // the classifier family's
   "softmax-diagonal", "softmax-no-max", "naive-log-softmax", "ce-gradient-without-mean", "bce-target-flipped",
   "naive-log-sigmoid", "half-convention-mixed", "leaky-relu-derivative-at-zero", "leaky-slope-0.1", "naive-softplus",
@@ -126,34 +126,39 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
     }
   }
 
-  /** The batch cost C = (1/d)·Σ_s c_s (d = n for the mean, 1 for the sum, n·K for mean_all) and its gradients, by backpropagation one sample at a time. */
-  function gradients(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix): { cost: number; grads: LayerParams[] } {
+  /**
+   * The batch cost C = (1/d)·Σ_s c_s (d = n for the mean, 1 for the sum, n·K for mean_all) and its gradients, by
+   * backpropagation layer by layer, each layer one sample at a time (`rate`: the step's, when a step asks).
+   */
+  function gradients(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, rate?: number): { cost: number; grads: LayerParams[] } {
     const n = inputs.length, K = network.layers.at(-1)!, L = params.length - 1;
     const d = is("reduction-ignored") ? n : network.reduction === "sum" ? 1 : network.reduction === "mean_all" ? (is("mean-all-as-mean") ? n : n * K) : n;
+    const dGrad = is("ce-gradient-without-mean") && network.cost === "cross_entropy" ? 1 : d; // the gradients' share of the reduction
     const passes = inputs.map((x) => forwardOne(network, params, x));
     const sumW = params.map(({ W }) => W.map((row) => row.map(() => 0)));
     const sumB = params.map(({ b }) => b.map(() => 0));
-    let cost = 0;
-    passes.forEach(({ z, a }, s) => {
-      const terms = costTerms(network, z[L]!, a[L]!, targets[s]!);
-      cost = r(cost + terms.c);
-      let dC_da = terms.dC_da ?? [];
-      for (let l = L; l >= 0; l--) {
+    const terms = passes.map(({ z, a }, s) => costTerms(network, z[L]!, a[L]!, targets[s]!));
+    const cost = terms.reduce((c, t) => r(c + t.c), 0);
+    let dC_da = terms.map((t) => t.dC_da ?? []);
+    for (let l = L; l >= 0; l--) {
+      const name = network.activations[l]!;
+      const deltas = passes.map(({ z, a }, s) => {
         const zMask = is("relu-mask-first-sample") ? passes[0]!.z[l]! : z[l]!;
-        const name = network.activations[l]!;
-        const delta = l === L && terms.delta !== undefined ? terms.delta
-          : name === "softmax" ? softmaxBackward(a[l]!, a[l]!.map((al, i) => r(al * dC_da[i]!)))
-          : dC_da.map((g, i) => r(g * df[name as Elementwise](zMask[i]!))); // δ = dC/da ⊙ f′(z)
-        const aPrev = l === 0 ? inputs[s]!.map(r) : a[l - 1]!;
+        return l === L && terms[s]!.delta !== undefined ? terms[s]!.delta!
+          : name === "softmax" ? softmaxBackward(a[l]!, a[l]!.map((al, i) => r(al * dC_da[s]![i]!)))
+          : dC_da[s]!.map((g, i) => r(g * df[name as Elementwise](zMask[i]!))); // δ = dC/da ⊙ f′(z)
+      });
+      deltas.forEach((delta, s) => {
+        const aPrev = l === 0 ? inputs[s]!.map(r) : passes[s]!.a[l - 1]!;
         delta.forEach((g, i) => {
           sumB[l]![i] = r(sumB[l]![i]! + g);
           aPrev.forEach((ap, j) => (sumW[l]![i]![j] = r(sumW[l]![i]![j]! + r(g * ap))));
         });
-        const W = params[l]!.W;
-        dC_da = W[0]!.map((_, j) => W.reduce((t, row, i) => r(t + r(r(row[j]!) * delta[i]!)), 0)); // dC/da_{l−1} = Wᵀδ
-      }
-    });
-    const dGrad = is("ce-gradient-without-mean") && network.cost === "cross_entropy" ? 1 : d; // the gradients' share of the reduction
+      });
+      // synaptic 1.1.4's bug: δ propagated through this layer's weights as the step has already updated them
+      const W = is("updated-output-weights") && rate !== undefined ? params[l]!.W.map((row, i) => row.map((w, j) => r(w - r(rate * r(sumW[l]![i]![j]! / dGrad))))) : params[l]!.W;
+      dC_da = deltas.map((delta) => W[0]!.map((_, j) => W.reduce((t, row, i) => r(t + r(r(row[j]!) * delta[i]!)), 0))); // dC/da_{l−1} = Wᵀδ
+    }
     const grads = params.map((_, l) => ({
       W: sumW[l]!.map((row) => row.map((g) => r(g / dGrad))),
       b: sumB[l]!.map((g) => (is("bias-gradient-summed") ? g : r(g / dGrad))),
@@ -165,8 +170,8 @@ export function plainNetwork(mutation: Mutation = "none"): Implementation {
 
   /** θ − L·∇C(θ) on the whole batch, or the request's optimizer's step from its state (then with the state after it). */
   function step(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, { optimizer, state }: Pick<StepRequest, "optimizer" | "state">): { params: Params; state?: OptimizerState } {
-    const L = r(is("learning-rate-default") ? learningRate || 0.05 : learningRate);
-    const { grads } = gradients(network, params, inputs, targets);
+    const L = r(is("learning-rate-default") ? learningRate || 0.05 : is("rate-over-batch") ? r(learningRate / inputs.length) : is("rate-doubled") ? 2 * learningRate : learningRate);
+    const { grads } = gradients(network, params, inputs, targets, L);
     if (optimizer !== undefined) return plainOptimizerStep(mutation, optimizer, state ?? null, params, grads, L);
     const move = (theta: number, g: number) => (is("step-ascends") ? r(r(theta) + r(L * g)) : r(r(theta) - r(L * g)));
     return { params: params.map(({ W, b }, l) => ({ W: W.map((row, i) => row.map((w, j) => move(w, grads[l]!.W[i]![j]!))), b: b.map((v, i) => move(v, grads[l]!.b[i]!)) })) };

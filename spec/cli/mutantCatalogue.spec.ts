@@ -28,11 +28,14 @@ const CAUGHT_BY: Readonly<Record<string, readonly string[]>> = {
   "reluMaskFirstSample.ts": ["oracle/gradients/batch/3-3-1", "fd/directional/3-3-1", "property/gradients/order-invariant"],
   "gradientOff1e6.ts": ["fixture/worked-example/gradients/y=0", "oracle/gradients/2-5-1", "oracle/step/3-3-1", "property/gradients/oracle"],
   "forwardDropsBias.ts": ["fixture/worked-example/forward", "oracle/forward/3-3-1", "oracle/gradients/3-3-1", "property/gradients/dead-unit"],
-  "stepAscends.ts": ["fixture/worked-example/step/y=0", "oracle/step/3-3-1", "property/step/own-gradient"],
+  "stepAscends.ts": ["fixture/worked-example/step/y=0", "oracle/step/3-3-1", "oracle/train/3-3-1", "property/step/own-gradient"],
   "learningRateDefault.ts": ["property/step/zero-rate"],
   "float32DeclaredFloat64.ts": ["fixture/worked-example/forward", "oracle/forward/3-3-1", "oracle/gradients/3-3-1", "activation/logistic/audit", "property/relu/idempotent"],
   "trainSkipsLast.ts": ["fixture/sgd-trajectory/train", "oracle/train/3-3-1", "property/train/fold"],
   "trainRepeatsLast.ts": ["fixture/sgd-trajectory/train", "oracle/train/3-3-1", "property/train/single-sample"],
+  "rateDoubled.ts": ["fixture/worked-example/step/y=0", "oracle/step/3-3-1", "oracle/train/3-3-1", "property/step/own-gradient"],
+  "rateOverBatch.ts": ["oracle/step/batch/3-3-1", "property/step/own-gradient"],
+  "updatedOutputWeights.ts": ["fixture/worked-example/step/y=0", "oracle/step/3-3-1", "oracle/train/3-3-1", "property/step/own-gradient"],
 };
 
 /** The checks needing an optimizer, which the plain network (no `optimizers` in its hello) skips. */
@@ -42,9 +45,13 @@ describe("the mutant catalogue through the CLI: every mutant is caught by the ch
     const only = ids.flatMap((id) => ["--only", id]);
     const run = await runMain(["run", "--module", join(REPO_ROOT, "examples/mutants", file), "--runs", "25", ...only, "--reporter", "json"]);
     expect(run.code, run.err).toBe(1);
-    const report = JSON.parse(run.out) as { checks: { id: string; status: string }[] };
+    const report = JSON.parse(run.out) as { checks: { id: string; status: string; details?: { hints?: { kind: string }[] } }[] };
     const caught = report.checks.filter((c) => c.status === "failed" || c.status === "errored").map((c) => c.id);
     expect(caught.sort(), report.checks.map((c) => `${c.id}: ${c.status}`).join("; ")).toEqual([...ids].sort());
+    // the diagnosis the catalogue names for it (one name per bug), on checks among those run
+    for (const [id, kind] of Object.entries(CATALOGUE.find((m) => m.file === file)?.hints ?? {})) {
+      expect(report.checks.find((c) => c.id === id)?.details?.hints?.map((h) => h.kind), `${id}'s hints`).toEqual([kind]);
+    }
   });
 
   it("the correct plain.ts, the code every mutant is one line away from, passes every check", async () => {
@@ -60,7 +67,7 @@ describe("the mutant catalogue through the CLI: every mutant is caught by the ch
     const dir = join(REPO_ROOT, "examples/mutants");
     const helpers = ["catalogue.ts", "plain.ts", "plainNetwork.ts", "plainOptimizers.ts"]; // the catalogue, the correct network, its mutation switch, its optimizers
     const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !helpers.includes(f)).sort();
-    expect([...Object.keys(CAUGHT_BY), ...Object.keys(CLASSIFIER_MUTANTS), ...Object.keys(OPTIMIZER_MUTANTS)].sort()).toEqual(modules); // the seed's 18 above, the classifier family's and the optimizers' below
+    expect([...Object.keys(CAUGHT_BY), ...Object.keys(CLASSIFIER_MUTANTS), ...Object.keys(OPTIMIZER_MUTANTS)].sort()).toEqual(modules); // the seed's 21 above, the classifier family's and the optimizers' below
     expect(CATALOGUE.map((m) => m.file).sort()).toEqual(modules);
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
     expect(modules).toHaveLength(Number(/holds (\d+) deliberately wrong\s+implementations/.exec(readme)?.[1]));

@@ -13,6 +13,8 @@ export interface ComparedCase {
   readonly comparison: Comparison;
   /** Hints about the likely bug, when a diagnosis applies (gradients). */
   readonly hints?: readonly Hint[];
+  /** Hints computed only if this case is the one a failure names (step and train: their hypotheses rerun the oracle). */
+  readonly diagnosis?: () => readonly Hint[];
   /** For a `train` case that continues a longer run (a trajectory chunk): the run's step number of its first step. */
   readonly firstStep?: number;
 }
@@ -83,6 +85,7 @@ export function comparisonOutcome(id: string, method: string, cases: readonly Co
     return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with ${source}`, details: { compared, seed: context.seed, ...curve } };
   }
   const first = failing[0]!;
+  const hints = first.hints ?? first.diagnosis?.() ?? [];
   const worst = [...first.comparison.failures].sort((a, b) => b.absError / b.tolerance - a.absError / a.tolerance);
   const wrong = first.comparison.failures.length;
   const named = worst.slice(0, 4).map((e) => e.entry).join(", ");
@@ -100,7 +103,7 @@ export function comparisonOutcome(id: string, method: string, cases: readonly Co
       compared,
       failingEntries: cases.reduce((n, c) => n + c.comparison.failures.length, 0),
       problems,
-      ...(first.hints && first.hints.length > 0 ? { hints: first.hints } : {}),
+      ...(hints.length > 0 ? { hints } : {}),
       seed: context.seed,
       replay,
       failingCase: { index: first.index, kind: first.kind, request: first.request, actual: first.actual },

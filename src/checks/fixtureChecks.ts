@@ -22,6 +22,7 @@ import { toNumberParams, type DecimalParams } from "../oracle/index.ts";
 import { comparisonOutcome, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 import { lazyFixture, withFixture, type Load } from "./lazyFixture.ts";
 import { optimizerTrajectoryChecks } from "./optimizerFixtureChecks.ts";
+import { diagnoseStep } from "../diagnosis/index.ts";
 import { corruptionHint, decimalParams, gradientSources, paramSources, storedRandomCase, storedWorkedExample, trainSources, withStoredValues, type StoredCase } from "./fixtureExpectations.ts";
 
 /** Steps per `train` request along the trajectory. */
@@ -60,7 +61,8 @@ async function compareFixtureCase(method: Method, c: FixtureCaseInput, stored: S
     W: W.map((row, i) => row.map((w, j) => oracle.decimal(w).minus(L.times(recomputed.grads[l]!.W[i]![j]!)))),
     b: b.map((v, i) => oracle.decimal(v).minus(L.times(recomputed.grads[l]!.b[i]!))),
   }));
-  return hinted({ kind: "fixture", index: 0, request, actual, comparison }, corruptionHint(file, comparison, paramSources(recomputedNext, next)));
+  const diagnosis = () => diagnoseStep(request, actual, comparison, options, exact);
+  return hinted({ kind: "fixture", index: 0, request, actual, comparison, diagnosis }, corruptionHint(file, comparison, paramSources(recomputedNext, next)));
 }
 
 function caseCheck(id: string, description: string, method: Method, network: NetworkSpec, find: () => { input: FixtureCaseInput; stored: StoredCase; file: string }): Check {

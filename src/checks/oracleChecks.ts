@@ -3,7 +3,6 @@
  * and compares every entry of its answers with the exact oracle, with tolerances from the declared dtype and each
  * entry's rounding scale. A failure names the entries, the case and how to replay it.
  */
-import { compareStep, compareTrain, oracleGradientsFor } from "../gradcheck/index.ts";
 import type { Method } from "../implementation.ts";
 import { REDUCTIONS, type NetworkSpec, type Reduction } from "../network/types.ts";
 import { createRng } from "../random/rng.ts";
@@ -13,6 +12,7 @@ import { arrivesRounded, casesForDtype, withDropped, withinRange } from "./dtype
 import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from "./comparisonOutcome.ts";
 import { optimizerChecks } from "./optimizerChecks.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
+import { stepCase, trainCase } from "./stepCase.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -66,14 +66,14 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
     case "step": {
       const request = { network, params: c.params, inputs: c.inputs, targets: c.targets, learningRate: c.learningRate };
       const actual = await impl.step(request);
-      return { kind, index, request, actual, comparison: compareStep(request, actual, options, oracleGradientsFor(request, options)) };
+      return stepCase(kind, index, request, actual, options);
     }
     case "train": {
       const orderRng = createRng(context.seed + index);
       const order = Array.from({ length: trainSteps }, () => orderRng.int(c.inputs.length));
       const request = { network, params: c.params, inputs: c.inputs, targets: c.targets, learningRate: c.learningRate, order };
       const actual = await impl.train(request);
-      return { kind, index, request, actual, comparison: compareTrain(request, actual, options) };
+      return trainCase(kind, index, request, actual, options);
     }
     case "activation":
       throw new Error("oracle checks do not cover activation (see activation/<name>/audit)");

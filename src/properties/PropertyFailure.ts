@@ -1,4 +1,5 @@
 import type { EntryResult } from "../gradcheck/index.ts";
+import type { Hint } from "../harness/check.ts";
 
 /** What a failing property case reports besides its message: offending entries, shape problems, observed values. */
 export interface PropertyFailureDetails {
@@ -8,6 +9,8 @@ export interface PropertyFailureDetails {
   readonly problems?: readonly string[];
   /** The implementation's answers (or the parts that matter), as plain JSON. */
   readonly observed?: unknown;
+  /** Hints about the likely bug, when a diagnosis applies (see src/diagnosis). */
+  readonly hints?: readonly Hint[];
 }
 
 /**

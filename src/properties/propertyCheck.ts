@@ -103,6 +103,7 @@ function failedOutcome(id: string, context: CheckContext, failure: PropertyFailu
       ...(failure.details.entries !== undefined ? { entries: failure.details.entries } : {}),
       ...(failure.details.problems !== undefined ? { problems: failure.details.problems } : {}),
       ...(failure.details.observed !== undefined ? { observed: plainJson(failure.details.observed) } : {}),
+      ...(failure.details.hints !== undefined && failure.details.hints.length > 0 ? { hints: failure.details.hints } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { biasName, DTYPES, layerValueName, SAFETY, weightName, type Comparison, type Dtype, type EntryResult } from "../gradcheck/index.ts";
 import type { Matrix, Params } from "../network/types.ts";
+import type { Hint } from "../harness/check.ts";
 import { PropertyFailure } from "./PropertyFailure.ts";
 
 /** One related pair: passes when both values are finite and |actual − expected| ≤ tolerance. */
@@ -18,7 +19,7 @@ export function relationEntry(entry: string, expected: number, actual: number, t
  * Throws a `PropertyFailure` naming the worst failing entries of `entries`, if any fail; `note` may add a remark
  * (evaluated only on failure), e.g. that the answers are wrong on their own.
  */
-export function assertRelation(what: string, entries: readonly EntryResult[], observed?: unknown, note?: () => string | undefined): void {
+export function assertRelation(what: string, entries: readonly EntryResult[], observed?: unknown, note?: () => string | undefined, hints?: () => readonly Hint[]): void {
   const failures = entries.filter((e) => !e.ok).sort((a, b) => b.absError / b.tolerance - a.absError / a.tolerance);
   if (failures.length === 0) return;
   const shown = failures.slice(0, 3).map((e) => `${e.entry}: ${e.actual} vs ${e.expected} (|Δ| ${e.absError.toPrecision(3)} > ${e.tolerance.toPrecision(3)})`);
@@ -26,6 +27,7 @@ export function assertRelation(what: string, entries: readonly EntryResult[], ob
   throw new PropertyFailure(`${what}: ${failures.length} of ${entries.length} entries break it: ${shown.join("; ")}${failures.length > 3 ? "; …" : ""}${remark === undefined ? "" : ` — ${remark}`}`, {
     entries: failures.slice(0, 24),
     ...(observed !== undefined ? { observed } : {}),
+    ...(hints !== undefined ? { hints: hints() } : {}),
   });
 }
 

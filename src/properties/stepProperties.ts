@@ -1,6 +1,7 @@
 /** Properties of `step` and `train`: a step follows the implementation's own gradients, and train is a fold of steps. */
 import fc from "fast-check";
-import { compareStep } from "../gradcheck/index.ts";
+import { diagnoseStep } from "../diagnosis/index.ts";
+import { compareStep, oracleGradientsFor } from "../gradcheck/index.ts";
 import type { Check } from "../harness/check.ts";
 import type { Params } from "../network/types.ts";
 import { gradientsRequestOf, networkCaseArb, stepRequestOf } from "./arbitraries/index.ts";
@@ -51,8 +52,10 @@ export function stepProperties(shape: PropertyShape = { network: PROPERTY_NETWOR
       predicate: async (c, context) => {
         const request = stepRequestOf(c, 0);
         const answer = await stepAnswer(context, request);
-        const comparison = compareStep(request, answer, { dtype: context.dtype, oracle: context.oracle });
-        assertRelation("step with L = 0 returns θ", comparison.entries, { step: answer.params });
+        const options = { dtype: context.dtype, oracle: context.oracle };
+        const exact = oracleGradientsFor(request, options);
+        const comparison = compareStep(request, answer, options, exact);
+        assertRelation("step with L = 0 returns θ", comparison.entries, { step: answer.params }, undefined, () => diagnoseStep(request, answer, comparison, options, exact));
       },
     }),
     propertyCheck({
