@@ -5,8 +5,9 @@
  * Every case left out is named with its reason in the check's message; float64 and float32 get their cases as ever.
  */
 import { roundCase, type CaseNumbers } from "../cases/roundCase.ts";
-import { DTYPES, exactToNumbers, oracleGradientsFor, outOfRange, outOfRangeReason, passOutOfRange, type Dtype } from "../gradcheck/index.ts";
+import { DTYPES, exactToNumbers, exactTrainSteps, oracleGradientsFor, outOfRange, outOfRangeReason, passOutOfRange, type Dtype } from "../gradcheck/index.ts";
 import type { CheckOutcome } from "../harness/check.ts";
+import type { TrainRequest } from "../implementation.ts";
 import type { Oracle } from "../oracle/index.ts";
 import type { ComparedCase } from "./comparisonOutcome.ts";
 
@@ -37,16 +38,33 @@ export function arrivesRounded(dtype: Dtype): boolean {
   return dtype !== "float64" && !DTYPES[dtype].sendsRounded;
 }
 
-/** The compared cases with an answered entry beyond `dtype`'s range left out, each with its reason. */
-export function withinRange(results: readonly ComparedCase[], dtype: Dtype): { readonly kept: ComparedCase[]; readonly dropped: string[] } {
+/**
+ * The compared cases with an answered entry beyond `dtype`'s range left out, each with its reason — and `train`
+ * cases whose exact run, or its carried tolerance, goes beyond it at some step (passes screened step by step).
+ */
+export function withinRange(results: readonly ComparedCase[], dtype: Dtype, oracle: Oracle): { readonly kept: ComparedCase[]; readonly dropped: string[] } {
   const kept: ComparedCase[] = [];
   const dropped: string[] = [];
   for (const r of results) {
-    const beyond = DTYPES[dtype].sendsRounded ? outOfRange(r.comparison.entries, dtype) : undefined;
-    if (beyond === undefined) kept.push(r);
-    else dropped.push(`case ${r.index} (${r.kind}): ${outOfRangeReason(beyond, dtype)}`);
+    const train = typeof r.request === "object" && r.request !== null && "order" in r.request;
+    const entry = DTYPES[dtype].sendsRounded ? outOfRange(r.comparison.entries, dtype, train) : undefined;
+    const why = entry !== undefined ? outOfRangeReason(entry, dtype) : DTYPES[dtype].sendsRounded ? trainOutOfRange(r.request, dtype, oracle) : undefined;
+    if (why === undefined) kept.push(r);
+    else dropped.push(`case ${r.index} (${r.kind}): ${why}`);
   }
   return { kept, dropped };
+}
+
+/** For a `train` request, why its exact run leaves `dtype`'s range at some step (see `passOutOfRange`), or undefined. */
+function trainOutOfRange(request: unknown, dtype: Dtype, oracle: Oracle): string | undefined {
+  if (typeof request !== "object" || request === null || !("order" in request)) return undefined;
+  const t = request as TrainRequest;
+  const steps = exactTrainSteps(oracle, t.network, t.params, t.inputs, t.targets, t.learningRate, t.order);
+  for (const [k, step] of steps.entries()) {
+    const why = passOutOfRange(exactToNumbers(step.gradients), t.network, 1, dtype);
+    if (why !== undefined) return `at step ${k}, ${why}`;
+  }
+  return undefined;
 }
 
 /** `outcome` with the left-out cases said; skipped, with the reason, when nothing was left to compare. */

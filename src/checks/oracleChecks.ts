@@ -100,7 +100,7 @@ export function oracleCheck(id: string, method: OracleMethod, shapeName: string,
       // float16 and bfloat16 get the cases rounded, those beyond their range left out and said (dtypeCases.ts)
       const { cases, dropped } = casesForDtype(oracleCases(rng, network, count, batch || method === "train", mix), context.dtype, context.oracle);
       const results = await Promise.all(cases.map(({ kind, c, index }) => compareCase(method, context, network, kind, index, c, trainSteps)));
-      const { kept, dropped: grown } = withinRange(results, context.dtype);
+      const { kept, dropped: grown } = withinRange(results, context.dtype, context.oracle);
       return withDropped(kept.length > 0 ? comparisonOutcome(id, method, kept, context) : undefined, [...dropped, ...grown], count, context.dtype);
     },
   };
