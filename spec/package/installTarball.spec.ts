@@ -140,10 +140,14 @@ describe("the packed tarball, installed into a new project", () => {
     expect(v.stdout.trim()).toBe(VERSION);
   });
 
-  it("npx nncheck run --only <a few ids> on the reference (fixtures read from the installed package)", async () => {
-    const r = await npx("nncheck", "run", ...FEW);
-    ok(r, "run --only");
-    expect(statuses(r)).toEqual(FEW_PASSED);
+  it("npx nncheck run --only <a few ids> on the reference (fixtures read from the installed package), on the main thread and in 2 worker threads", async () => {
+    const [one, two, twoTs] = await Promise.all([npx("nncheck", "run", "--jobs", "1", ...FEW), npx("nncheck", "run", "--jobs", "2", ...FEW), npx("nncheck", "run", "--jobs", "2", "--module", "wrapped.ts", ...FEW)]);
+    ok(one, "run --only --jobs 1");
+    ok(two, "run --only --jobs 2");
+    ok(twoTs, "run --only --jobs 2 --module wrapped.ts (each worker loads the .ts module through tsx)");
+    expect(statuses(one)).toEqual(FEW_PASSED);
+    expect(statuses(two)).toEqual(FEW_PASSED);
+    expect(statuses(twoTs)).toEqual(FEW_PASSED);
   });
 
   it("--module network.js (examples/js unmodified, ESM syntax in a \"type\": \"commonjs\" project), network.cjs and wrapped.ts importing \"nncheck\"", async () => {
