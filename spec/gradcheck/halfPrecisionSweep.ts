@@ -13,24 +13,11 @@ import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
 import { FAMILY_STRESS_SHAPES, STRESS_SHAPES, stressCase } from "./stressCases.ts";
+import { leaves, withEntry, type Answer } from "./injectOneAtATime.ts";
 
 /** The seed's shapes and every cost's, the reductions cycling with the case number. */
 export const HALF_SHAPES: readonly NetworkSpec[] = [...STRESS_SHAPES.slice(1), ...Object.values(FAMILY_STRESS_SHAPES).flat()];
 
-type Answer = { [key: string]: unknown };
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "number") return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [];
-}
-function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
-  const copy = structuredClone(answer) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = f(node[path.at(-1)!] as number);
-  return copy;
-}
 
 export interface HalfSweepResult {
   readonly cases: number;

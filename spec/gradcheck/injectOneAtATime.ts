@@ -11,15 +11,17 @@ import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { STRESS_SHAPES } from "./stressCases.ts";
 
-/** Every numeric leaf of an answer, as [path, get, set] on a deep copy. */
-type Answer = { [key: string]: unknown };
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+/** An answer as plain JSON. */
+export type Answer = { [key: string]: unknown };
+/** The path of every numeric leaf of an answer, in the order the comparisons list their entries. */
+export function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === "number") return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
   if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
   return [];
 }
-function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
+/** A deep copy of `answer` with the leaf at `path` replaced by f(leaf). */
+export function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
   const copy = structuredClone(answer) as Record<string | number, unknown>;
   let node: Record<string | number, unknown> = copy;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;

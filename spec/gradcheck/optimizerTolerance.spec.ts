@@ -16,6 +16,7 @@ import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
 import { withTextbookOptimizers } from "../support/textbookOptimizer.ts";
+import { leaves, withEntry, type Answer } from "./injectOneAtATime.ts";
 
 const SHAPES: readonly NetworkSpec[] = [
   { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "squared_error" },
@@ -71,20 +72,6 @@ describe("optimizer tolerances never fail a correct implementation", () => {
   });
 });
 
-type Answer = { [key: string]: unknown };
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "number") return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [];
-}
-function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
-  const copy = structuredClone(answer) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = f(node[path.at(-1)! as never] as number);
-  return copy;
-}
 
 describe("optimizer tolerances are sharp in float64", () => {
   it("a relative change of 1e-7 of any parameter or state entry of the reference's answer fails that entry alone (seed 33)", async () => {
