@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOracle } from "../../src/oracle/index.ts";
-import { clearOracleMemo, memoised, memoKey } from "../../src/oracle/oracleMemo.ts";
+import { clearOracleMemo, MEMO_BUDGET_VALUES, MEMO_LARGEST_VALUES, memoised, memoKey } from "../../src/oracle/oracleMemo.ts";
 import { seedNetwork } from "../../src/index.ts";
 
 const params = [{ W: [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, 0.9]], b: [0.01, 0, -0.02] }, { W: [[1, -1, 0.5]], b: [0.1] }];
@@ -35,15 +35,17 @@ describe("the oracle's memo", () => {
   it("holds a bounded number of values: the least recently used go first, and an answer too large is never kept", () => {
     clearOracleMemo();
     let computed = 0;
-    const get = (k: string, size: number) => memoised(k, size, () => ({ k, n: ++computed }));
-    const first = get("a", 40_000);
-    const second = get("b", 40_000);
-    expect(get("a", 40_000)).toBe(first); // "a" is now the most recently used
-    for (const k of "cdefghijk") get(k, 40_000); // 440,000 values asked for in all: the least recent, "b", goes
-    expect(get("a", 40_000)).toBe(first);
-    expect(get("b", 40_000)).not.toBe(second);
-    const huge = get("huge", 10_000_000);
-    expect(get("huge", 10_000_000)).not.toBe(huge);
+    const size = MEMO_LARGEST_VALUES; // the largest answer kept
+    const get = (k: string) => memoised(k, size, () => ({ k, n: ++computed }));
+    const first = get("a");
+    const second = get("b");
+    expect(get("a")).toBe(first); // "a" is now the most recently used
+    const fits = Math.floor(MEMO_BUDGET_VALUES / size);
+    for (let k = 0; k < fits - 1; k++) get(`filler ${k}`); // one answer more than the budget holds: the least recent, "b", goes
+    expect(get("a")).toBe(first);
+    expect(get("b")).not.toBe(second);
+    const huge = memoised("huge", size + 1, () => ({ n: ++computed }));
+    expect(memoised("huge", size + 1, () => ({ n: ++computed }))).not.toBe(huge);
     clearOracleMemo();
   });
 });

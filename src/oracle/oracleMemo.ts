@@ -12,8 +12,8 @@
  * second run in the same process (another implementation, the test suite's next spec) costs half the CPU of the
  * first: measured 6.2 s → 3.1 s with the budget at 400,000 → 3,000,000.
  */
-const BUDGET_VALUES = 3_000_000;
-const LARGEST_VALUES = 50_000;
+export const MEMO_BUDGET_VALUES = 3_000_000;
+export const MEMO_LARGEST_VALUES = 50_000;
 
 interface Entry {
   readonly value: unknown;
@@ -28,7 +28,7 @@ let held = 0;
  * keep); `size` estimates the answer's count of decimal values.
  */
 export function memoised<T>(keyOf: string | (() => string), size: number, compute: () => T): T {
-  if (size > LARGEST_VALUES) return compute();
+  if (size > MEMO_LARGEST_VALUES) return compute();
   const key = typeof keyOf === "string" ? keyOf : keyOf();
   const hit = entries.get(key);
   if (hit !== undefined) {
@@ -40,7 +40,7 @@ export function memoised<T>(keyOf: string | (() => string), size: number, comput
   entries.set(key, { value, size });
   held += size;
   for (const [k, e] of entries) {
-    if (held <= BUDGET_VALUES) break;
+    if (held <= MEMO_BUDGET_VALUES) break;
     entries.delete(k);
     held -= e.size;
   }
