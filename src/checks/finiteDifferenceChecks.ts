@@ -95,18 +95,16 @@ export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[
       const replay = `${context.replayPrefix} --only ${id}`;
       const index = reports.findIndex((r) => !r.ok);
       const sampled = sampleNote(reports);
-      const outcome = passedOrFailed();
-      return large ? withNote(outcome, `above ${LARGE_SHAPE_PARAMS.toLocaleString("en-US")} parameters (this shape: ${parameterCount(shape.network).toLocaleString("en-US")}) ${count} cases, not ${usual}`) : outcome;
-      function passedOrFailed(): CheckOutcome {
+      const said = (outcome: CheckOutcome): CheckOutcome => large ? withNote(outcome, `above ${LARGE_SHAPE_PARAMS.toLocaleString("en-US")} parameters (this shape: ${parameterCount(shape.network).toLocaleString("en-US")}) ${count} cases, not ${usual}`) : outcome;
       if (index === -1) {
-        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } };
+        return said({ status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } });
       }
       const failing = reports[index]!, { kind, request } = cases[index]!;
       const worst = [...failing.mismatches].sort((a, b) => Math.abs(b.analytic - b.numeric) / b.tolerance - Math.abs(a.analytic - a.numeric) / a.tolerance);
       const named = worst.slice(0, 4).map((v) => `${v.entry}: analytic ${v.analytic.toPrecision(6)}, numeric ${v.numeric.toPrecision(6)} ± ${v.errorEstimate.toPrecision(2)}`).join("; ");
       const hints = hintsFor(failing.mismatches);
       const grids = mode === "full" ? entryGrids(failing.verdicts.map(verdictEntry)) : undefined;
-      return {
+      return said({
         status: "failed",
         message: `gradients disagree with finite differences in ${reports.filter((r) => !r.ok).length} of ${cases.length} cases; case ${index} (${kind}): ${failing.mismatches.length} of ${failing.verdicts.length} entries (${named}${worst.length > 4 ? "; …" : ""})${sampled.message}`,
         details: {
@@ -120,8 +118,7 @@ export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[
           failingCase: { index, kind, request: { ...request, params: failing.params } },
           ...(grids !== undefined ? { heatmap: { case: index, kind, grids } } : {}),
         },
-      };
-      }
+      });
     },
   };
 }
