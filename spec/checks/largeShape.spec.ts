@@ -26,6 +26,12 @@ describe("checks on a large shape (threshold crossed on a small network)", () =>
     expect(above.message).toBe("34 entries in 2 cases agree with the exact oracle; above 15 parameters (this shape: 16) 2 cases, not 8");
   });
 
+  it("sends one case for a sum or mean_all variant above the threshold", async () => {
+    const sum = await runCheck(oracleCheck("oracle/gradients/t/sum", "gradients", "3-3-1", { ...net, reduction: "sum" }, false, "unsaturated", 8, 15), reference, 100);
+    expect(sum.status).toBe("passed");
+    expect(sum.message).toBe("17 entries in 1 cases agree with the exact oracle; above 15 parameters (this shape: 16) 1 case, not 4");
+  });
+
   it("trains fewer steps above the threshold and names them", async () => {
     const check = oracleCheck("oracle/train/t", "train", "3-3-1", net, false, "unsaturated", 8, 15);
     expect(check.description).toContain(`small data sets, ${LARGE_TRAIN_STEPS} SGD steps each`);

@@ -1,7 +1,8 @@
 /**
  * Checks on a large declared shape (the classic MNIST 784-128-10 has 101,770 parameters) run fewer cases, so that a
  * default run stays within a minute on two cores: above LARGE_SHAPE_PARAMS parameters every oracle check sends
- * LARGE_ORACLE_CASES cases (3 where saturated cases are mixed in, so every kind is still sent) and `train` takes
+ * LARGE_ORACLE_CASES cases (3 where saturated cases are mixed in, so every kind is still sent; 1 for the sum and
+ * mean_all variants, whose conventions the mean's cases already exercise) and `train` takes
  * LARGE_TRAIN_STEPS steps; the properties run as if `--runs` were runs·LARGE_PROPERTY_PARAMS/P (at least one case:
  * one case each at 784-128-10); `fd/full` runs LARGE_FD_CASES cases of LARGE_FD_SAMPLE_SIZE sampled entries. Every gradient entry of every case run is still compared with the
  * exact oracle; each check's message says what was reduced.
