@@ -4,6 +4,7 @@ import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { validateNetwork } from "../network/validate.ts";
 import { createOracle } from "../oracle/index.ts";
 import type { Rng } from "../random/rng.ts";
+import { clearsReluMargin } from "./clearsReluMargin.ts";
 import { reluMargin } from "./reluMargin.ts";
 
 /** A closed-open range `[lo, hi)` for uniform draws. */
@@ -81,7 +82,9 @@ export function randomCase(rng: Rng, network: NetworkSpec, batchSize: number, op
     const learningRate = rateRange === undefined ? (rate as number) : draw(rateRange);
     const candidate: RandomCase = { network, params, inputs, targets, learningRate, attempts };
 
-    const closest = margin > 0 ? closestReluPreActivation(candidate) : undefined;
+    // a first-layer-only ReLU case clear of the kink in float64 by a rounding bound is clear exactly: no oracle pass
+    const clear = margin > 0 && clearsReluMargin(network, params, inputs, margin);
+    const closest = margin > 0 && !clear ? closestReluPreActivation(candidate) : undefined;
     if (closest !== undefined && closest <= margin) rejections.push(`attempt ${attempts}: a ReLU |z| = ${closest.toExponential(3)} ≤ ${margin}`);
     else if (options.accept !== undefined && !options.accept(candidate)) rejections.push(`attempt ${attempts}: rejected by options.accept`);
     else return candidate;

@@ -15,6 +15,7 @@ import { isKinked } from "../family/activations.ts";
 import { CLASSIFIER_SHAPES } from "./oracleChecks.ts";
 import { entryGrids } from "./entryHeatmap.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
+import { isLargeShape, LARGE_FD_CASES, LARGE_FD_SAMPLE_SIZE, LARGE_SHAPE_PARAMS, parameterCount, withNote } from "./largeShape.ts";
 
 /** The shapes the finite-difference checks run on: the seed's network, a tanh one, a deeper mixed one, and the classifier shapes (the mean). */
 export const FD_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
@@ -81,26 +82,29 @@ export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[
     needs: { methods: ["gradients"], networks: [shape.network] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       const rng = createRng(context.seed);
-      const count = Math.max(3, Math.round(context.runs / 25));
+      const large = isLargeShape(shape.network); // fewer cases, a smaller fd/full sample (largeShape.ts)
+      const usual = Math.max(3, Math.round(context.runs / 25));
+      const count = large ? Math.min(usual, LARGE_FD_CASES) : usual;
       const cases = finiteDifferenceCases(rng, shape.network, count, mode === "directional");
       const options = { dtype: context.dtype, kinkProbe: context.hello.methods.includes("forward") ? ("implementation" as const) : ("reference" as const) };
       const reports: FiniteDifferenceReport[] = await Promise.all(cases.map(({ request }, k) =>
-        mode === "full" ? finiteDifferenceFull(context.implementation, request, { ...options, sample: { seed: context.seed + k } }) : finiteDifferenceDirectional(context.implementation, request, { ...options, rng: createRng(context.seed + 1 + k), directions: 4 })));
+        mode === "full" ? finiteDifferenceFull(context.implementation, request, { ...options, sample: { seed: context.seed + k, ...(large ? { size: LARGE_FD_SAMPLE_SIZE } : {}) } }) : finiteDifferenceDirectional(context.implementation, request, { ...options, rng: createRng(context.seed + 1 + k), directions: 4 })));
       const compared = reports.reduce((n, r) => n + r.verdicts.length, 0);
       const atKink = reports.reduce((n, r) => n + r.atKink, 0);
       const calls = reports.reduce((n, r) => n + r.calls, 0);
       const replay = `${context.replayPrefix} --only ${id}`;
       const index = reports.findIndex((r) => !r.ok);
       const sampled = sampleNote(reports);
+      const said = (outcome: CheckOutcome): CheckOutcome => large ? withNote(outcome, `above ${LARGE_SHAPE_PARAMS.toLocaleString("en-US")} parameters (this shape: ${parameterCount(shape.network).toLocaleString("en-US")}) ${count} cases, not ${usual}`) : outcome;
       if (index === -1) {
-        return { status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } };
+        return said({ status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } });
       }
       const failing = reports[index]!, { kind, request } = cases[index]!;
       const worst = [...failing.mismatches].sort((a, b) => Math.abs(b.analytic - b.numeric) / b.tolerance - Math.abs(a.analytic - a.numeric) / a.tolerance);
       const named = worst.slice(0, 4).map((v) => `${v.entry}: analytic ${v.analytic.toPrecision(6)}, numeric ${v.numeric.toPrecision(6)} ± ${v.errorEstimate.toPrecision(2)}`).join("; ");
       const hints = hintsFor(failing.mismatches);
       const grids = mode === "full" ? entryGrids(failing.verdicts.map(verdictEntry)) : undefined;
-      return {
+      return said({
         status: "failed",
         message: `gradients disagree with finite differences in ${reports.filter((r) => !r.ok).length} of ${cases.length} cases; case ${index} (${kind}): ${failing.mismatches.length} of ${failing.verdicts.length} entries (${named}${worst.length > 4 ? "; …" : ""})${sampled.message}`,
         details: {
@@ -114,7 +118,7 @@ export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[
           failingCase: { index, kind, request: { ...request, params: failing.params } },
           ...(grids !== undefined ? { heatmap: { case: index, kind, grids } } : {}),
         },
-      };
+      });
     },
   };
 }
@@ -128,7 +132,7 @@ function sampleNote(reports: readonly FiniteDifferenceReport[]): { readonly mess
   if (samples.length === 0) return { message: "", details: {} };
   const first = samples[0]!;
   return {
-    message: `; above ${FD_FULL_SAMPLE_ABOVE} parameters a seeded sample of ${first.entries.length} of ${first.of} entries per case (every layer's W and b; seed ${first.seed} + case; named in details.sample: ${first.entries.slice(0, 3).join(", ")}, …), fd/directional carries the rest`,
+    message: `; above ${FD_FULL_SAMPLE_ABOVE.toLocaleString("en-US")} parameters a seeded sample of ${first.entries.length} of ${first.of} entries per case${first.of > LARGE_SHAPE_PARAMS ? ` (${LARGE_FD_SAMPLE_SIZE} above ${LARGE_SHAPE_PARAMS.toLocaleString("en-US")})` : ""} (every layer's W and b; seed ${first.seed} + case; named in details.sample: ${first.entries.slice(0, 3).join(", ")}, …), fd/directional carries the rest`,
     details: { sample: samples },
   };
 }

@@ -13,6 +13,7 @@ import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from
 import { optimizerChecks } from "./optimizerChecks.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
 import { stepCase, trainCase } from "./stepCase.ts";
+import { isLargeShape, LARGE_ORACLE_CASES, LARGE_SHAPE_PARAMS, LARGE_TRAIN_STEPS, parameterCount, withNote } from "./largeShape.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -83,25 +84,34 @@ async function compareCase(method: Method, context: CheckContext, network: Netwo
 export type OracleMethod = Exclude<Method, "activation">;
 
 /** One oracle check: `id`, the network (with its reduction) it sends, single samples or batches, which cases (exported for benches and other shapes; the suite's own come from `oracleChecks`). */
-export function oracleCheck(id: string, method: OracleMethod, shapeName: string, network: NetworkSpec, batch: boolean, mix: CaseMix, trainSteps = TRAIN_STEPS): Check {
+export function oracleCheck(id: string, method: OracleMethod, shapeName: string, network: NetworkSpec, batch: boolean, mix: CaseMix, trainSteps = TRAIN_STEPS, largeAbove = LARGE_SHAPE_PARAMS): Check {
+  // a large shape (P above largeAbove) sends fewer cases and trains fewer steps: see largeShape.ts
+  const large = isLargeShape(network, largeAbove);
+  const fullSteps = trainSteps;
+  if (large) trainSteps = Math.min(trainSteps, LARGE_TRAIN_STEPS);
   const what = batch ? "batches of 2–5 samples" : method === "train" ? `small data sets, ${trainSteps} SGD steps each` : "single samples";
   const among = mix === "saturated" ? "outputs driven to ±800, where a naive exp overflows and a naive ln(σ(z)) or ln(softmax) is −∞"
     : mix === "mixed" ? "among them a dead ReLU unit and saturated outputs" : "among them a unit of a kinked layer at z = 0 exactly";
   const cost = network.cost === "squared_error" && network.reduction === undefined ? "" : `, ${network.cost} reduced by ${network.reduction ?? "mean"}`;
   return {
     id,
-    description: `${method} on seeded random ${shapeName} cases (${what}; ${among}${cost}) agrees with the exact oracle entry by entry.`,
+    description: `${method} on seeded random ${shapeName} cases (${what}; ${among}${cost}) agrees with the exact oracle entry by entry${large ? ` (above ${largeAbove.toLocaleString("en-US")} parameters: fewer cases${method === "train" ? " and steps" : ""}, every entry still compared)` : ""}.`,
     needs: { methods: [method], networks: [network] },
     async run(context: CheckContext): Promise<CheckOutcome> {
       const rng = createRng(context.seed);
       // the sum and mean_all variants check a convention the mean's cases already exercise: half as many cases
       const perCase = (method === "train" ? 25 : 12) * (network.reduction === undefined ? 1 : 2);
-      const count = Math.max(3, Math.round(context.runs / perCase));
+      const usual = Math.max(3, Math.round(context.runs / perCase));
+      // on a large shape the sum and mean_all variants send one case: the mean's check sends every kind
+      const count = large ? (network.reduction === undefined ? Math.min(usual, mix === "mixed" ? 3 : LARGE_ORACLE_CASES) : 1) : usual;
       // float16 and bfloat16 get the cases rounded, those beyond their range left out and said (dtypeCases.ts)
       const { cases, dropped } = casesForDtype(oracleCases(rng, network, count, batch || method === "train", mix), context.dtype, context.oracle);
       const results = await Promise.all(cases.map(({ kind, c, index }) => compareCase(method, context, network, kind, index, c, trainSteps)));
       const { kept, dropped: grown } = withinRange(results, context.dtype, context.oracle);
-      return withDropped(kept.length > 0 ? comparisonOutcome(id, method, kept, context) : undefined, [...dropped, ...grown], count, context.dtype);
+      const outcome = withDropped(kept.length > 0 ? comparisonOutcome(id, method, kept, context) : undefined, [...dropped, ...grown], count, context.dtype);
+      if (!large) return outcome;
+      const steps = method === "train" ? ` of ${trainSteps} steps (not ${fullSteps})` : "";
+      return withNote(outcome, `above ${largeAbove.toLocaleString("en-US")} parameters (this shape: ${parameterCount(network).toLocaleString("en-US")}) ${count} case${count === 1 ? "" : "s"}${steps}, not ${usual}`);
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Check } from "../harness/check.ts";
 import type { NetworkSpec } from "../network/types.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
+import { scaledForLargeShape } from "./largeShape.ts";
 import {
   classifierCostProperties,
   costProperties,
@@ -63,6 +64,6 @@ export function declaredPropertyChecks(shapes: readonly NamedShape[]): Check[] {
       const original = builtIn.get(v.id.slice(0, -(name.length + 1)));
       const same = original?.needs.networks?.length === 1 && sameRequestNetwork(original.needs.networks[0]!, shape.network);
       return !same;
-    });
+    }).map((v) => scaledForLargeShape(v, network)); // fewer cases above LARGE_SHAPE_PARAMS (largeShape.ts)
   });
 }
