@@ -112,6 +112,30 @@ describe("declared shapes: the checks run", () => {
     expect(await run(doubled, ids)).toEqual({ "oracle/gradients/5-7-2": "failed", "fd/full/5-7-2": "failed", "property/cost/output-gradient/5-7-2": "failed" });
   });
 
+  it("a declared shape up to 10,000 parameters gets the optimizers' step and train checks; they pass on the reference, and a state not carried fails train", async () => {
+    const withOptimizers: Hello = { ...tanhRegressor, optimizers: ["sgd", "adam", "adamw"] };
+    const ids = checksOf(withOptimizers).map((c) => c.id).filter((id) => /^oracle\/(step|train)\/(sgd|adam)/.test(id));
+    expect(ids).toEqual(expect.arrayContaining(["oracle/step/adam/5-7-2", "oracle/train/adamw/5-7-2", "oracle/train/sgd-momentum/5-7-2"]));
+    expect(ids.every((id) => id.endsWith("/5-7-2"))).toBe(true);
+    const picked = ["oracle/step/adam/5-7-2", "oracle/train/adam/5-7-2"];
+    expect(await run(at(withOptimizers), picked)).toEqual({ "oracle/step/adam/5-7-2": "passed", "oracle/train/adam/5-7-2": "passed" });
+    // each train step from a fresh state: Adam's moments and count restart, which only train shows
+    const forgetful = at(withOptimizers, { ...reference, train: async (r) => {
+      let params = r.params, state = r.state ?? null;
+      const costs: number[] = [];
+      for (const s of r.order) {
+        const one = await reference.step({ ...r, params, state: null, inputs: [r.inputs[s]!], targets: [r.targets[s]!] });
+        costs.push((await reference.gradients({ ...r, params, inputs: [r.inputs[s]!], targets: [r.targets[s]!] })).cost);
+        params = one.params;
+        state = one.state ?? null;
+      }
+      return { params, costs, ...(state !== null ? { state } : {}) };
+    } });
+    expect((await run(forgetful, picked))["oracle/train/adam/5-7-2"]).toBe("failed");
+    const mnistWithOptimizers: Hello = { ...mnist, methods: ["gradients", "step", "train"], optimizers: ["sgd", "adam", "adamw"] };
+    expect(checksOf(mnistWithOptimizers).map((c) => c.id).filter((id) => /^oracle\/(step|train)\/(sgd|adam)/.test(id))).toEqual([]); // above 10,000 parameters: see largeShape.ts
+  });
+
   it("zero-rate steps single samples: synaptic's `rate || 0.1` in a one-sample-at-a-time implementation fails it, the same without the bug passes", async () => {
     const oneAtATime = (defaultRate: boolean): Implementation => at(tanhRegressor, {
       ...reference,

@@ -13,8 +13,15 @@ import { comparisonOutcome, type ComparedCase } from "./comparisonOutcome.ts";
 import { oracleCases } from "./oracleCases.ts";
 import { OPTIMIZER_CONFIGS, randomOptimizerState, type OptimizerConfig } from "./optimizerConfigs.ts";
 
-/** The shapes the optimizer checks run on: the seed's network and the softmax classifier. */
-export const OPTIMIZER_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec; readonly trainSteps: number }[] = [
+/** A shape the optimizer checks run on, named in their ids, with the steps of each train case. */
+export interface OptimizerShape {
+  readonly name: string;
+  readonly network: NetworkSpec;
+  readonly trainSteps: number;
+}
+
+/** The shapes the optimizer checks run on by default: the seed's network and the softmax classifier. */
+export const OPTIMIZER_SHAPES: readonly OptimizerShape[] = [
   { name: "3-3-1", network: { layers: [3, 3, 1], activations: ["relu", "logistic"], cost: "squared_error" }, trainSteps: 12 },
   { name: "4-5-3-ce", network: { layers: [4, 5, 3], activations: ["relu", "softmax"], cost: "cross_entropy" }, trainSteps: 10 },
 ];
@@ -31,7 +38,7 @@ function optimizerRequest(config: OptimizerConfig, index: number, seed: number, 
   return { ...base, learningRate, optimizer, state: randomOptimizerState(createRng(seed + 1000 + index), optimizer, base.params) };
 }
 
-function optimizerCheck(method: "step" | "train", config: OptimizerConfig, shape: (typeof OPTIMIZER_SHAPES)[number]): Check {
+function optimizerCheck(method: "step" | "train", config: OptimizerConfig, shape: OptimizerShape): Check {
   const id = `oracle/${method}/${config.name}/${shape.name}`;
   const variants = config.variants.map((o) => JSON.stringify(o)).join(" and ");
   const what = method === "step" ? "single samples, from a fresh state and from seeded non-trivial ones" : `small data sets, ${shape.trainSteps} steps each with the state carried, fresh and seeded starts`;
@@ -61,7 +68,7 @@ function optimizerCheck(method: "step" | "train", config: OptimizerConfig, shape
   };
 }
 
-/** Every optimizer check: step, then train, each configuration on each shape. */
-export function optimizerChecks(): Check[] {
-  return (["step", "train"] as const).flatMap((method) => OPTIMIZER_CONFIGS.flatMap((config) => OPTIMIZER_SHAPES.map((shape) => optimizerCheck(method, config, shape))));
+/** The optimizer checks on `shapes` (the built-in OPTIMIZER_SHAPES unless given): step, then train, each configuration on each shape. */
+export function optimizerChecks(shapes: readonly OptimizerShape[] = OPTIMIZER_SHAPES): Check[] {
+  return (["step", "train"] as const).flatMap((method) => OPTIMIZER_CONFIGS.flatMap((config) => shapes.map((shape) => optimizerCheck(method, config, shape))));
 }

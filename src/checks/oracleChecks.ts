@@ -150,7 +150,8 @@ export function oracleChecks(): Check[] {
  * and, for each reduction but the mean, `…/<shape>/<reduction>`: forward, gradients and step on single samples and
  * batches, train (one sample per step, 8 steps); a squared-error shape mixes its saturated cases in, as the seed's
  * shapes do, any other keeps them apart (`oracle/<forward|gradients|step>/saturated/<shape>`), as the classifier
- * shapes do. A shape equal to a built-in one adds nothing: the built-in checks are its checks.
+ * shapes do; and the optimizers' `oracle/<step|train>/<cfg>/<shape>` (optimizerChecks.ts), on shapes up to
+ * LARGE_SHAPE_PARAMS parameters. A shape equal to a built-in one adds nothing: the built-in checks are its checks.
  */
 export function declaredOracleChecks(shapes: readonly NamedShape[]): Check[] {
   const builtIn = [...ORACLE_SHAPES, ...CLASSIFIER_SHAPES];
@@ -167,5 +168,10 @@ export function declaredOracleChecks(shapes: readonly NamedShape[]): Check[] {
   }));
   const saturated = (["forward", "gradients", "step"] as const).flatMap((method) => own.filter((s) => s.network.cost !== "squared_error").map(({ name, network, reductions }) =>
     oracleCheck(`oracle/${method}/saturated/${name}`, method, name, withReduction(network, reductions[0]!), false, "saturated")));
-  return [...plain, ...saturated];
+  // an exact Adam step costs ~70 µs per parameter: above LARGE_SHAPE_PARAMS the optimizers are checked on the built-in shapes only
+  const optimizers = optimizerChecks(own.filter((s) => !isLargeShape(s.network)).map(({ name, network, reductions }) => ({ name, network: withReduction(network, reductions[0]!), trainSteps: DECLARED_OPTIMIZER_TRAIN_STEPS })));
+  return [...plain, ...saturated, ...optimizers];
 }
+
+/** Steps per `oracle/train/<cfg>/<shape>` case on a declared shape (the state carried through every one). */
+const DECLARED_OPTIMIZER_TRAIN_STEPS = 10;
