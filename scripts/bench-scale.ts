@@ -1,7 +1,7 @@
 /**
  * Scaling benchmark: a default `nncheck run` of the reference with one network of growing width added
- * (`--network 3-w-1:relu,logistic`, P = 4w + 1; w = 4, 10, 30, 100, 300 unless NNCHECK_BENCH_WIDTHS lists others,
- * e.g. "4,30,300,1000" — at w = 1,000, P = 4,001 and fd/full checks every entry, O(P²): many minutes), each run's
+ * (`--network 3-w-1:relu,logistic`, P = 5w + 1; w = 4, 10, 30, 100, 300 unless NNCHECK_BENCH_WIDTHS lists others,
+ * e.g. "4,30,300,1000": w = 1,000, P = 5,001, just above fd/full's sampling line, is a 4-minute run alone), each run's
  * wall and CPU time (user + system, from /usr/bin/time) side by side, the exponent k of time ∝ P^k fitted by log-log
  * least squares (on the whole run, and on the time above a run without the added shape), then the 784-128-10 module
  * (examples/mnist/mnist784.ts) once, against the 60 s goal. Every run must pass. Prints the machine and the load.
