@@ -15,7 +15,7 @@ import { isKinked } from "../family/activations.ts";
 import { CLASSIFIER_SHAPES } from "./oracleChecks.ts";
 import { entryGrids } from "./entryHeatmap.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
-import { isLargeShape, LARGE_FD_CASES, LARGE_FD_SAMPLE_SIZE, LARGE_SHAPE_PARAMS, parameterCount, withNote } from "./largeShape.ts";
+import { isLargeShape, LARGE_FD_CASES, LARGE_FD_SAMPLE_SIZE, LARGE_SHAPE_PARAMS, withLargeShapeNote } from "./largeShape.ts";
 
 /** The shapes the finite-difference checks run on: the seed's network, a tanh one, a deeper mixed one, and the classifier shapes (the mean). */
 export const FD_SHAPES: readonly { readonly name: string; readonly network: NetworkSpec }[] = [
@@ -95,7 +95,7 @@ export function fdCheck(mode: "full" | "directional", shape: (typeof FD_SHAPES)[
       const replay = `${context.replayPrefix} --only ${id}`;
       const index = reports.findIndex((r) => !r.ok);
       const sampled = sampleNote(reports);
-      const said = (outcome: CheckOutcome): CheckOutcome => large ? withNote(outcome, `above ${LARGE_SHAPE_PARAMS.toLocaleString("en-US")} parameters (this shape: ${parameterCount(shape.network).toLocaleString("en-US")}) ${count} cases, not ${usual}`) : outcome;
+      const said = (outcome: CheckOutcome): CheckOutcome => large ? withLargeShapeNote(outcome, shape.network, `${count} cases, not ${usual}`) : outcome;
       if (index === -1) {
         return said({ status: "passed", message: `${compared} entries in ${cases.length} cases agree with finite differences (${atKink} at kinks, not judged; ${calls} calls)${sampled.message}`, details: { compared, atKink, calls, seed: context.seed, ...sampled.details } });
       }

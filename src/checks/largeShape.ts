@@ -41,21 +41,24 @@ export function largeShapeRuns(runs: number, network: Pick<NetworkSpec, "layers"
   return P > threshold ? Math.max(1, Math.round((runs * LARGE_PROPERTY_PARAMS) / P)) : runs;
 }
 
-/** `outcome` with `note` added to its message (`…; note`). */
-export function withNote(outcome: CheckOutcome, note: string): CheckOutcome {
-  return { ...outcome, message: `${outcome.message}; ${note}` };
+/**
+ * `outcome` with what a large shape's check cut added to its message:
+ * `…; above 10,000 parameters (this shape: 101,770) <cut>`.
+ */
+export function withLargeShapeNote(outcome: CheckOutcome, network: Pick<NetworkSpec, "layers">, cut: string, threshold = LARGE_SHAPE_PARAMS): CheckOutcome {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return { ...outcome, message: `${outcome.message}; above ${n(threshold)} parameters (this shape: ${n(parameterCount(network))}) ${cut}` };
 }
 
 /** `check` (a property on `network`) running with `largeShapeRuns` and saying so, or `check` itself when the shape is not large. */
 export function scaledForLargeShape(check: Check, network: Pick<NetworkSpec, "layers">, threshold = LARGE_SHAPE_PARAMS): Check {
   if (!isLargeShape(network, threshold)) return check;
-  const P = parameterCount(network);
   return {
     ...check,
     async run(context: CheckContext): Promise<CheckOutcome> {
       const runs = largeShapeRuns(context.runs, network, threshold);
       const outcome = await check.run({ ...context, runs });
-      return withNote(outcome, `above ${threshold.toLocaleString("en-US")} parameters (this shape: ${P.toLocaleString("en-US")}) run as if --runs were ${runs}, not ${context.runs}`);
+      return withLargeShapeNote(outcome, network, `run as if --runs were ${runs}, not ${context.runs}`, threshold);
     },
   };
 }

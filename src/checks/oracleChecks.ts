@@ -13,7 +13,7 @@ import { comparisonOutcome, forwardCase, gradientsCase, type ComparedCase } from
 import { optimizerChecks } from "./optimizerChecks.ts";
 import { sameNetwork, type NamedShape } from "./declaredShapes.ts";
 import { stepCase, trainCase } from "./stepCase.ts";
-import { isLargeShape, LARGE_ORACLE_CASES, LARGE_SHAPE_PARAMS, LARGE_TRAIN_STEPS, parameterCount, withNote } from "./largeShape.ts";
+import { isLargeShape, LARGE_ORACLE_CASES, LARGE_SHAPE_PARAMS, LARGE_TRAIN_STEPS, withLargeShapeNote } from "./largeShape.ts";
 
 /** A shape the oracle checks run on, named in their ids. */
 export interface OracleShape {
@@ -111,7 +111,7 @@ export function oracleCheck(id: string, method: OracleMethod, shapeName: string,
       const outcome = withDropped(kept.length > 0 ? comparisonOutcome(id, method, kept, context) : undefined, [...dropped, ...grown], count, context.dtype);
       if (!large) return outcome;
       const steps = method === "train" ? ` of ${trainSteps} steps (not ${fullSteps})` : "";
-      return withNote(outcome, `above ${largeAbove.toLocaleString("en-US")} parameters (this shape: ${parameterCount(network).toLocaleString("en-US")}) ${count} case${count === 1 ? "" : "s"}${steps}, not ${usual}`);
+      return withLargeShapeNote(outcome, network, `${count} case${count === 1 ? "" : "s"}${steps}, not ${usual}`, largeAbove);
     },
   };
 }
