@@ -92,6 +92,33 @@ describe(`the oracle's direct Decimal construction equals decimal.js parsing, bi
     }
   });
 
+  it("rounds a short sum beside cut tiny terms correctly: kept when the cut part cannot reach its rounding, re-summed when it can", () => {
+    const rng = createRng(SEED + 5);
+    const Exact = Decimal.clone({ precision: 9000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+    let reachable = 0;
+    for (const precision of [20, 50]) {
+      const P = decimalConstructor(precision);
+      for (let k = 0; k < 400; k++) {
+        // a number of at most P digits (a power of ten, one digit, or up to P of them), its first digit at 10^e
+        const e = rng.int(40) - 20;
+        const digits = k % 4 === 0 ? "1" : Array.from({ length: 1 + rng.int(precision) }, (_, i) => (i === 0 ? 1 + rng.int(9) : rng.int(10))).join("");
+        const main = new P(`${rng.next() < 0.5 ? "-" : ""}${digits}e${e - digits.length + 1}`);
+        // a pair B − B cancelling G digits above it, which puts the cut (GUARD + P digits below B) within reach of
+        // main's P-th digit when G nears the guard; then tiny terms of either sign just below the cut
+        const G = rng.int(70);
+        const big = new P(`${1 + rng.int(9)}e${e + G}`);
+        const floor = e + G - precision - 40;
+        const tiny = Array.from({ length: 1 + rng.int(4) }, () => new P(`${rng.next() < 0.5 ? "-" : ""}${1 + rng.int(999)}e${floor - 4 - rng.int(6)}`));
+        const terms = [big, main, big.neg(), ...tiny], ones = terms.map(() => new P(1));
+        const exact = terms.reduce((acc, x) => acc.plus(new Exact(x)), new Exact(0)).toSignificantDigits(precision);
+        const keptOnly = new Exact(main).toSignificantDigits(precision);
+        if (!keptOnly.eq(exact)) reachable++;
+        expect(internals(exactDot(P, terms, ones)), `Σ ${terms.join(" + ")} to ${precision}`).toEqual(internals(exact));
+      }
+    }
+    expect(reachable, "cases where the cut terms change the rounded sum").toBeGreaterThan(50);
+  });
+
   it("gives the same oracle gradients, bit for bit, whichever way Decimals are built", () => {
     const rng = createRng(SEED + 4);
     const networks: NetworkSpec[] = [

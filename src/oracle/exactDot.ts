@@ -7,7 +7,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { DecimalConstructor } from "./decimal.ts";
-import { roundedFromScaled, tenTo } from "./scaledDecimal.ts";
+import { digitCount, roundedFromScaled, tenTo } from "./scaledDecimal.ts";
 
 /** A decimal as an integer coefficient and a power of ten, with the exponent of its first digit. */
 interface Scaled {
@@ -58,10 +58,11 @@ function scaled(x: Decimal): Scaled {
 const GUARD = 40;
 
 /**
- * Σ of terms, each exact, on a common exponent no lower than GUARD + P digits below the largest term (a term's digits
- * below that are cut: together under n units of that exponent), then rounded once to D's precision. When anything
- * was cut and the kept sum lies within n units of a rounding tie (or cancelled to under P digits), the sum is taken
- * again with nothing cut: the result is Σ correctly rounded, always (ties broken by the smallest terms too).
+ * Σ of terms, each exact, on a common exponent q no lower than `floor`, GUARD + P digits below the largest term (a
+ * term's digits below the floor are cut: together under n·10^floor for n terms), then rounded once to D's precision.
+ * When anything was cut and the kept sum lies within n units of a rounding tie, or has so few digits that the cut
+ * part could reach its rounding, the sum is taken again with nothing cut: the result is Σ correctly rounded, always
+ * (ties broken by the smallest terms too).
  */
 function sumScaled(D: DecimalConstructor, terms: readonly Scaled[], guard = GUARD): Decimal {
   if (terms.length === 0) return new D(0);
@@ -84,21 +85,36 @@ function sumScaled(D: DecimalConstructor, terms: readonly Scaled[], guard = GUAR
       sum += kept;
     }
   }
-  if (cut && nearTie(sum, D.precision, BigInt(terms.length))) return sumScaled(D, terms, Infinity);
-  return roundedFromScaled(D, sum, q, D.precision);
+  // the sum's digits: about those from the largest term's first digit down to q (fewer when terms cancel)
+  const guess = top - q + 1;
+  if (cut && mayRoundOtherwise(sum, q, floor, D.precision, BigInt(terms.length), guess)) return sumScaled(D, terms, Infinity);
+  return roundedFromScaled(D, sum, q, D.precision, guess);
 }
 
-/** Whether |s| ± n (units of its last digit) may round differently to `precision` digits than s itself. */
-function nearTie(s: bigint, precision: number, n: bigint): boolean {
+/**
+ * Whether s·10^q + δ, for some |δ| < n·10^floor (what a sum cut at the floor left out), may round to `precision`
+ * digits otherwise than s·10^q. With more digits than the precision: s lies within n units of a tie. With no more:
+ * s·10^q is a P-digit number, which every value closer than half its smaller gap, ½·10^(e−P) (e: the exponent of
+ * its first digit), rounds to; so only when n·10^floor may reach that.
+ */
+function mayRoundOtherwise(s: bigint, q: number, floor: number, precision: number, n: bigint, digitsGuess: number): boolean {
   const m = s < 0n ? -s : s;
-  const drop = m.toString().length - precision;
-  if (drop <= 0 || tenTo(drop) <= 4n * n) return true;
+  if (m === 0n) return true;
+  const digits = digitCount(m, digitsGuess);
+  const drop = digits - precision;
+  if (drop <= 0) {
+    const room = q + digits - 1 - precision - floor; // 2n·10^floor ≤ 10^(e−P) ⟺ 2n ≤ 10^room
+    return room < 0 || tenTo(room) < 2n * n;
+  }
+  if (tenTo(drop) <= 4n * n) return true;
   const unit = tenTo(drop), half = unit / 2n, r = m % unit;
   return r - half <= n && half - r <= n;
 }
 
 /** Σ_k u[k]·v[k] (+ `plus`): exact (see sumScaled), then rounded to D's precision. Operands are finite. */
 export function exactDot(D: DecimalConstructor, u: readonly Decimal[], v: readonly Decimal[], plus?: Decimal): Decimal {
+  // one product alone (a batch of one's dC/dW): decimal.js's own product is the same exact product, rounded once
+  if (u.length === 1 && plus === undefined) return u[0]!.isZero() || v[0]!.isZero() ? new D(0) : D.mul(u[0]!, v[0]!);
   const terms: Scaled[] = [];
   for (let k = 0; k < u.length; k++) {
     const a = scaled(u[k]!), b = scaled(v[k]!);

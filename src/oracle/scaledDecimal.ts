@@ -68,21 +68,30 @@ export function tenTo(k: number): bigint {
   return (powersOfTen[k] ??= 10n ** BigInt(k));
 }
 
-/** The number of decimal digits of |c| (c ≠ 0). */
-export function digitCount(c: bigint): number {
-  return (c < 0n ? -c : c).toString().length;
+/**
+ * The number of decimal digits of |c| (c ≠ 0). With `guess` (a count near the answer, such as a sum's span of
+ * exponents) it is found by comparing with powers of ten, without writing c out in decimal.
+ */
+export function digitCount(c: bigint, guess?: number): number {
+  const m = c < 0n ? -c : c;
+  if (guess === undefined) return m.toString().length;
+  let d = Math.max(1, guess);
+  while (m >= tenTo(d)) d++;
+  while (d > 1 && m < tenTo(d - 1)) d--;
+  return d;
 }
 
 /**
  * c·10^q rounded to `precision` significant digits, half to even (decimal.js's ROUND_HALF_EVEN), as a Decimal:
- * the same value as `new D(\`${c}e${q}\`).toSignificantDigits(precision)` with D rounding half-even.
+ * the same value as `new D(\`${c}e${q}\`).toSignificantDigits(precision)` with D rounding half-even. `digitsGuess`:
+ * see digitCount.
  */
-export function roundedFromScaled(D: DecimalConstructor, c: bigint, q: number, precision: number): Decimal {
+export function roundedFromScaled(D: DecimalConstructor, c: bigint, q: number, precision: number, digitsGuess?: number): Decimal {
   if (c === 0n) return new D(0);
   if (parsing) return new D(`${c}e${q}`).toSignificantDigits(precision);
   const negative = c < 0n;
   let m = negative ? -c : c;
-  const drop = m.toString().length - precision;
+  const drop = digitCount(m, digitsGuess) - precision;
   if (drop > 0) {
     const unit = tenTo(drop);
     let kept = m / unit;

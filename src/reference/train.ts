@@ -10,7 +10,7 @@ import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
 import { wireState } from "./optimizerStep.ts";
-import { optimizerStep, step } from "./step.ts";
+import { descend, optimizerStep } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {
@@ -132,14 +132,14 @@ function packedKernelRuns(network: NetworkSpec): boolean {
   return network.cost === "squared_error" && oneWeight && network.activations.every((f) => f !== "softmax");
 }
 
-/** SGD by `step` on one sample at a time, with the sample's cost before its step. */
+/** SGD by `step` on one sample at a time, with the sample's cost before its step (one `gradients` call gives both). */
 function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
   let theta = params;
   const costs: number[] = [];
   for (const s of order) {
-    const sample = [inputs[s]!], target = [targets[s]!];
-    if (options.recordCosts === true) costs.push(gradients(network, theta, sample, target).cost);
-    theta = step(network, theta, sample, target, learningRate);
+    const { cost, grads } = gradients(network, theta, [inputs[s]!], [targets[s]!]);
+    if (options.recordCosts === true) costs.push(cost);
+    theta = descend(theta, grads, learningRate);
   }
   return options.recordCosts === true ? { params: theta, costs } : { params: theta };
 }
