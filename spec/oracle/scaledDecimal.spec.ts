@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { buildDecimalsByParsing, decimalFromScaled, roundedFromScaled } from "../../src/oracle/scaledDecimal.ts";
+import { buildDecimalsByParsing, decimalFromScaled, digitCount, roundedFromScaled } from "../../src/oracle/scaledDecimal.ts";
 import { exactDot } from "../../src/oracle/exactDot.ts";
 import { createOracle, decimalConstructor, exactDecimal } from "../../src/oracle/index.ts";
 import type { NetworkSpec } from "../../src/network/types.ts";
@@ -89,6 +89,15 @@ describe(`the oracle's direct Decimal construction equals decimal.js parsing, bi
       const exact = u.reduce((s, x, i) => s.plus(new Exact(exactDecimal(D, x)).times(new Exact(exactDecimal(D, v[i]!)))), new Exact(0));
       const got = exactDot(D, u.map((x) => exactDecimal(D, x)), v.map((x) => exactDecimal(D, x)));
       expect(got.eq(exact.toSignificantDigits(50)), `Σ ${u} · ${v}`).toBe(true);
+    }
+  });
+
+  it("counts digits from a guess as writing the number out does, the guess near or far off", () => {
+    const rng = createRng(SEED + 6);
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from({ length: 1 + rng.int(150) }, (_, i) => (i === 0 ? 1 + rng.int(9) : rng.int(10))).join("");
+      const m = BigInt(text) * (rng.next() < 0.5 ? -1n : 1n);
+      for (const guess of [text.length, text.length + rng.int(5) - 2, text.length + rng.int(200) - 100]) expect(digitCount(m, guess), `${m} from ${guess}`).toBe(text.length);
     }
   });
 

@@ -70,15 +70,15 @@ export function tenTo(k: number): bigint {
 
 /**
  * The number of decimal digits of |c| (c ≠ 0). With `guess` (a count near the answer, such as a sum's span of
- * exponents) it is found by comparing with powers of ten, without writing c out in decimal.
+ * exponents) it is found by comparing with powers of ten, without writing c out in decimal; a guess more than two
+ * digits off (terms that cancelled) falls back to writing it out.
  */
 export function digitCount(c: bigint, guess?: number): number {
   const m = c < 0n ? -c : c;
-  if (guess === undefined) return m.toString().length;
-  let d = Math.max(1, guess);
-  while (m >= tenTo(d)) d++;
-  while (d > 1 && m < tenTo(d - 1)) d--;
-  return d;
+  if (guess !== undefined && guess >= 3) {
+    for (let d = guess - 2; d <= guess + 2; d++) if (m < tenTo(d)) return d > guess - 2 || m >= tenTo(d - 1) ? d : m.toString().length;
+  }
+  return m.toString().length;
 }
 
 /**
