@@ -53,8 +53,9 @@ export async function injectOneAtATime(impl: Implementation, dtype: "float64" | 
     for (const [method, answer, compare] of methods) {
       const baseline = compare(answer);
       expect(baseline.ok, `seed ${seed} case ${k} ${method}: the unmodified answer must pass`).toBe(true);
+      const paths = leaves(answer);
       baseline.entries.forEach((entry, index) => {
-        const path = leaves(answer)[index]!;
+        const path = paths[index]!;
         if (entry.expected === 0) {
           zero++; // a relative error of 0 is 0: nothing to inject (ReLU-off units, mostly)
           return;
