@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Activation, Params } from "../../src/network/types.ts";
+import type { Activation, Cost, NetworkSpec, Params, Reduction } from "../../src/network/types.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { gradients, step, train } from "../../src/reference/index.ts";
 import { network, randomCase, SEED } from "./helpers.ts";
@@ -35,6 +35,46 @@ describe("train ≡ fold of step over single samples", () => {
       }
       expect(trained.params, `final params (seed ${SEED}, case ${c})`).toEqual(folded);
       expect(trained.costs, `costs (seed ${SEED}, case ${c})`).toEqual(costs);
+      expect(params, "train must not change its params argument").toEqual(before);
+    });
+  });
+
+  // The networks the packed kernel does not run (the other costs and reductions, softmax) train by their own packed
+  // loop: it too must be step's fold, bit for bit, with costs, zeros and large weights included.
+  const family: [number[], Activation[], Cost, Reduction | undefined][] = [
+    [[4, 5, 3], ["relu", "softmax"], "cross_entropy", undefined],
+    [[3, 3, 2], ["silu", "softmax"], "cross_entropy", "sum"],
+    [[2, 4, 4, 3], ["softplus", "leaky_relu", "softmax"], "cross_entropy", "mean_all"],
+    [[3, 3, 1], ["relu", "logistic"], "binary_cross_entropy", undefined],
+    [[3, 4, 3, 2], ["leaky_relu", "softplus", "logistic"], "binary_cross_entropy", "mean_all"],
+    [[2, 4, 4, 2], ["leaky_relu", "softplus", "silu"], "half_squared_error", "sum"],
+    [[3, 4, 3], ["tanh", "softmax"], "half_squared_error", undefined],
+    [[4, 3, 2], ["relu", "logistic"], "squared_error", "mean_all"],
+    [[3, 3, 2], ["relu", "softmax"], "squared_error", undefined],
+  ];
+  family.forEach(([layers, activations, cost, reduction], c) => {
+    it(`agrees exactly for ${layers.join("-")} ${activations.join("/")} ${cost}/${reduction ?? "mean"} (seed ${SEED}, family case ${c})`, () => {
+      const net: NetworkSpec = reduction === undefined ? { layers, activations, cost } : { layers, activations, cost, reduction };
+      const rng = createRng(SEED + 100 + c);
+      const { params, inputs, targets } = randomCase(net, 6, rng);
+      if (c % 3 === 1) params.forEach(({ W }) => W.forEach((row) => row.forEach((w, j) => (row[j] = 20 * w)))); // saturating
+      const order = Array.from({ length: 60 }, () => rng.int(6));
+      if (c % 3 === 2) {
+        // zero products and the sign of zero: W₁ = −0 and x = 0 first, where −0 − L·(0 + δ·0) stays −0 for every δ
+        inputs[0] = inputs[0]!.map(() => 0);
+        params[0]!.W.forEach((row) => row.fill(-0));
+        order[0] = 0;
+      }
+      const before = structuredClone(params);
+      const trained = train(net, params, inputs, targets, 0.3, order, { recordCosts: true });
+      let folded: Params = params;
+      const costs: number[] = [];
+      for (const sample of order) {
+        costs.push(gradients(net, folded, [inputs[sample]!], [targets[sample]!]).cost);
+        folded = step(net, folded, [inputs[sample]!], [targets[sample]!], 0.3);
+      }
+      expect(trained.params, `final params (seed ${SEED}, family case ${c})`).toEqual(folded);
+      expect(trained.costs, `costs (seed ${SEED}, family case ${c})`).toEqual(costs);
       expect(params, "train must not change its params argument").toEqual(before);
     });
   });

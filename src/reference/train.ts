@@ -6,6 +6,8 @@
  */
 import type { Optimizer, OptimizerState } from "../implementation.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
+import { ACTIVATION_TABLE } from "../family/activations.ts";
+import { COST_TABLE, reductionWeight } from "../family/costs.ts";
 import { gradients } from "./gradients.ts";
 import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
@@ -132,14 +134,84 @@ function packedKernelRuns(network: NetworkSpec): boolean {
   return network.cost === "squared_error" && oneWeight && network.activations.every((f) => f !== "softmax");
 }
 
-/** SGD by `step` on one sample at a time, with the sample's cost before its step (one `gradients` call gives both). */
+/**
+ * SGD for every other network (the other costs and reductions, softmax): `gradients` + `descend` for a batch of
+ * one, on packed layers, with the very operations of gradients.ts in the same order — z = (0 + Σ_j W_ij·a_j) + b_i,
+ * δ_L from the cost table, dC/dW_ij = 0 + δ_i·a_j and dC/db_i = 0 + δ_i (a product and a sum over one sample),
+ * dC/da_(l−1) = W_lᵀ·δ_l from 0, then θ − L·g — so the bits are step's (spec/reference/train.spec.ts).
+ */
 function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
-  let theta = params;
-  const costs: number[] = [];
-  for (const s of order) {
-    const { cost, grads } = gradients(network, theta, [inputs[s]!], [targets[s]!]);
-    if (options.recordCosts === true) costs.push(cost);
-    theta = descend(theta, grads, learningRate);
+  if (!order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
+    // an order the wire did not validate (the library called directly): the plain fold, which reads what it reads
+    let theta = params;
+    const costs: number[] = [];
+    for (const s of order) {
+      const { cost, grads } = gradients(network, theta, [inputs[s]!], [targets[s]!]);
+      if (options.recordCosts === true) costs.push(cost);
+      theta = descend(theta, grads, learningRate);
+    }
+    return options.recordCosts === true ? { params: theta, costs } : { params: theta };
   }
-  return options.recordCosts === true ? { params: theta, costs } : { params: theta };
+  const layers = params.map(({ W, b }, l) => {
+    const fanIn = network.layers[l]!, units = network.layers[l + 1]!;
+    const packedW = new Float64Array(units * fanIn);
+    W.forEach((row, i) => packedW.set(row, i * fanIn));
+    return { fanIn, units, f: ACTIVATION_TABLE[network.activations[l]!], W: packedW, b: Float64Array.from(b), z: new Float64Array(units), a: new Float64Array(units), dA_dZ: new Float64Array(units), dC_dA: new Float64Array(units) };
+  });
+  const L = layers.length - 1, K = layers[L]!.units;
+  const cost = COST_TABLE[network.cost], output = network.activations[L]!;
+  const w = reductionWeight(network.reduction, 1, K);
+  const divisor = network.reduction === "sum" ? undefined : network.reduction === "mean_all" ? K : 1;
+  const xs = inputs.map((x) => Float64Array.from(x));
+  const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
+  for (let k = 0; k < order.length; k++) {
+    const sample = order[k]!, x = xs[sample]!, y = targets[sample]!;
+    // forward: z_l = W_l·a_(l−1) + b_l, a_l = f_l(z_l), and f_l′(z_l) beside it for an elementwise f_l
+    let aPrev: Float64Array = x;
+    for (const { W, b, z, a, dA_dZ, f, units, fanIn } of layers) {
+      for (let i = 0; i < units; i++) {
+        let s = 0;
+        for (let j = 0; j < fanIn; j++) s += W[i * fanIn + j]! * aPrev[j]!;
+        z[i] = s + b[i]!;
+      }
+      if (f.kind === "vector") a.set(f.value(Array.from(z)));
+      else for (let i = 0; i < units; i++) (a[i] = f.value(z[i]!)), (dA_dZ[i] = f.derivative(z[i]!));
+      aPrev = a;
+    }
+    // the sample's cost, weighted as gradients.ts weighs a batch of one; δ_L = w·dc/dz_L from the cost table
+    const zL = Array.from(layers[L]!.z), aL = Array.from(layers[L]!.a);
+    let sum = 0;
+    sum += cost.value(zL, aL, y);
+    if (costs !== undefined) costs[k] = divisor === undefined ? sum : sum / divisor;
+    let delta: ArrayLike<number> = cost.delta(output, zL, aL, y, w);
+    // backward: dC/da_(l−1) = W_lᵀ·δ_l before W_l moves, then W_l −= L·(0 + δ_l·a_(l−1)ᵀ), b_l −= L·(0 + δ_l)
+    for (let l = L; l >= 0; l--) {
+      const { W, b, units, fanIn } = layers[l]!;
+      const below = l > 0 ? layers[l - 1]! : undefined;
+      const aIn = below?.a ?? x;
+      if (below !== undefined) {
+        for (let j = 0; j < fanIn; j++) {
+          let s = 0;
+          for (let i = 0; i < units; i++) s += W[i * fanIn + j]! * delta[i]!;
+          below.dC_dA[j] = s;
+        }
+      }
+      for (let i = 0; i < units; i++) {
+        const d = delta[i]!;
+        for (let j = 0; j < fanIn; j++) W[i * fanIn + j] = W[i * fanIn + j]! - learningRate * (0 + d * aIn[j]!);
+        b[i] = b[i]! - learningRate * (0 + d);
+      }
+      if (below !== undefined) {
+        // δ_(l−1) = dC/da_(l−1) ⊙ f′(z_(l−1)) (hidden layers are elementwise: softmax is only ever the output layer)
+        const next = new Float64Array(below.units);
+        for (let j = 0; j < below.units; j++) next[j] = below.dC_dA[j]! * below.dA_dZ[j]!;
+        delta = next;
+      }
+    }
+  }
+  const trained = layers.map(({ W, b, units, fanIn }) => ({
+    W: Array.from({ length: units }, (_, i) => Array.from(W.subarray(i * fanIn, (i + 1) * fanIn))),
+    b: Array.from(b),
+  }));
+  return costs === undefined ? { params: trained } : { params: trained, costs };
 }
