@@ -56,7 +56,10 @@ describe("train ≡ fold of step over single samples", () => {
     it(`agrees exactly for ${layers.join("-")} ${activations.join("/")} ${cost}/${reduction ?? "mean"} (seed ${SEED}, family case ${c})`, () => {
       const net: NetworkSpec = reduction === undefined ? { layers, activations, cost } : { layers, activations, cost, reduction };
       const rng = createRng(SEED + 100 + c);
-      const { params, inputs, targets } = randomCase(net, 6, rng);
+      const base = randomCase(net, 6, rng);
+      const { targets } = base;
+      const params = base.params.map(({ W, b }) => ({ W: W.map((row) => [...row]), b: [...b] }));
+      const inputs = base.inputs.map((x) => [...x]);
       if (c % 3 === 1) params.forEach(({ W }) => W.forEach((row) => row.forEach((w, j) => (row[j] = 20 * w)))); // saturating
       const order = Array.from({ length: 60 }, () => rng.int(6));
       if (c % 3 === 2) {
