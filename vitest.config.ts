@@ -9,6 +9,9 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // Modules stay loaded between spec files in a worker (no spec relies on a fresh module state): imports once, not 85 times.
     isolate: false,
+    // The oracle makes short-lived Decimals by the million: a 64 MB young generation (Node's default is 16 MB)
+    // scavenges less often; measured 6–8 % less CPU on an oracle-heavy pair of spec files.
+    execArgv: ["--max-semi-space-size=64"],
     // Every process the suite starts is recorded; a survivor at the end fails the run (spec/support/processes.ts).
     globalSetup: ["spec/support/globalSetup.ts"],
     setupFiles: ["spec/support/setupFile.ts"],
