@@ -2,8 +2,8 @@
 // time: the implementation stalls with requests queued on its stdin, and nncheck stalls with answers queued on the
 // pipe while its clocks fall due. This test makes both happen on purpose, without burning CPU (a blocked thread, not
 // a busy loop, which would take the CPU from the rest of the test suite): a correct implementation answering after
-// 5 ms that also stops dead for 400 ms whenever 1.6 s have passed since its last stop, and nncheck's own thread
-// blocked for 100 ms every 600 ms, through the full suite with --timeout-ms 2000: no errored check. Every check
+// 5 ms that also stops dead for 400 ms whenever 2.6 s have passed since its last stop, and nncheck's own thread
+// blocked for 100 ms every 900 ms, through the full suite with --timeout-ms 2000: no errored check. Every check
 // runs, at --runs 5: the finite-difference checks, which queue thousands of requests at once, send about as many at
 // 5 as at the default 100 (8,322 requests in all). A stop of 400 ms is far longer than a loaded scheduler's turns.
 import { fileURLToPath } from "node:url";
@@ -13,8 +13,8 @@ import { shellCommand } from "../../src/harness/index.ts";
 import { runMain } from "./runInProcess.ts";
 
 const DELAYED = fileURLToPath(new URL("../protocol/fakes/delayedReference.ts", import.meta.url));
-const IMPLEMENTATION_STALL_MS = 400, IMPLEMENTATION_RUNS_MS = 1600;
-const HARNESS_STALL_MS = 100, HARNESS_RUNS_MS = 500;
+const IMPLEMENTATION_STALL_MS = 400, IMPLEMENTATION_RUNS_MS = 2600;
+const HARNESS_STALL_MS = 100, HARNESS_RUNS_MS = 800;
 
 /** Blocks this thread for `stallMs` every `stallMs + runsMs`, until stopped; returns how often it did. */
 function stallThisThread(stallMs: number, runsMs: number): () => number {
@@ -33,7 +33,7 @@ function stallThisThread(stallMs: number, runsMs: number): () => number {
 }
 
 describe("nncheck run on a loaded machine", () => {
-  it("a correct implementation answering after 5 ms and stalling 400 ms in every 2,000, nncheck stalling 100 ms in every 600, every check, --timeout-ms 2000: nothing errored", async () => {
+  it("a correct implementation answering after 5 ms and stalling 400 ms in every 3,000, nncheck stalling 100 ms in every 900, every check, --timeout-ms 2000: nothing errored", async () => {
     const stop = stallThisThread(HARNESS_STALL_MS, HARNESS_RUNS_MS);
     let stalls = 0;
     try {
