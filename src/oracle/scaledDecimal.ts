@@ -62,15 +62,10 @@ export function buildDecimalsByParsing(on: boolean): boolean {
   return previous;
 }
 
-/** 10^0 … 10^511, dense (the exponent gaps of ordinary sums); larger ones (exact re-sums) are cached by k apart. */
-const SMALL_POWERS: readonly bigint[] = Array.from({ length: 512 }, (_, k) => 10n ** BigInt(k));
-const largePowers = new Map<number, bigint>();
+const powersOfTen: bigint[] = [];
 /** 10^k as a BigInt (cached). */
 export function tenTo(k: number): bigint {
-  if (k >= 0 && k < 512) return SMALL_POWERS[k]!;
-  let p = largePowers.get(k);
-  if (p === undefined) largePowers.set(k, (p = 10n ** BigInt(k)));
-  return p;
+  return (powersOfTen[k] ??= 10n ** BigInt(k));
 }
 
 /**
