@@ -39,8 +39,8 @@ describe("train ≡ fold of step over single samples", () => {
     });
   });
 
-  // The networks the packed kernel does not run (the other costs and reductions, softmax) train by their own packed
-  // loop: it too must be step's fold, bit for bit, with costs, zeros and large weights included.
+  // Every network of the family, through the kernel where it runs and through the generic loop always: step's fold,
+  // bit for bit, with costs, saturating weights and −0 weights on zero inputs included.
   const family: [number[], Activation[], Cost, Reduction | undefined][] = [
     [[4, 5, 3], ["relu", "softmax"], "cross_entropy", undefined],
     [[3, 3, 2], ["silu", "softmax"], "cross_entropy", "sum"],
@@ -51,6 +51,9 @@ describe("train ≡ fold of step over single samples", () => {
     [[3, 4, 3], ["tanh", "softmax"], "half_squared_error", undefined],
     [[4, 3, 2], ["relu", "logistic"], "squared_error", "mean_all"],
     [[3, 3, 2], ["relu", "softmax"], "squared_error", undefined],
+    [[2, 5, 1], ["tanh", "logistic"], "squared_error", undefined],
+    [[3, 4, 3, 1], ["relu", "tanh", "logistic"], "squared_error", "sum"],
+    [[3, 3, 1], ["relu", "logistic"], "squared_error", undefined],
   ];
   family.forEach(([layers, activations, cost, reduction], c) => {
     it(`agrees exactly for ${layers.join("-")} ${activations.join("/")} ${cost}/${reduction ?? "mean"} (seed ${SEED}, family case ${c})`, () => {
@@ -70,6 +73,7 @@ describe("train ≡ fold of step over single samples", () => {
       }
       const before = structuredClone(params);
       const trained = train(net, params, inputs, targets, 0.3, order, { recordCosts: true });
+      const generic = train(net, params, inputs, targets, 0.3, order, { recordCosts: true, generic: true });
       let folded: Params = params;
       const costs: number[] = [];
       for (const sample of order) {
@@ -78,6 +82,7 @@ describe("train ≡ fold of step over single samples", () => {
       }
       expect(trained.params, `final params (seed ${SEED}, family case ${c})`).toEqual(folded);
       expect(trained.costs, `costs (seed ${SEED}, family case ${c})`).toEqual(costs);
+      expect(generic, `the generic loop (seed ${SEED}, family case ${c})`).toEqual(trained);
       expect(params, "train must not change its params argument").toEqual(before);
     });
   });

@@ -10,7 +10,8 @@
  * the ones of the `activationFunctions` table, passed in, never re-implemented here.
  *
  * Bit for bit the generic loop: the same operations on the same operands in the same order (sums from 0, left to
- * right, `W − L·(δ·a)` and `b − L·δ`), so the trained parameters are identical (spec/reference/sgdKernel.spec.ts).
+ * right, `W − L·(0 + δ·a)` and `b − L·(0 + δ)` as gradients.ts's one-sample product and sum give them, −0 included),
+ * so the trained parameters are identical (spec/reference/sgdKernel.spec.ts, spec/reference/train.spec.ts).
  * Anything it is not written for — a cost other than squared_error, a network field it does not know, an activation
  * that is not elementwise, a network too big to unroll — returns undefined from `sgdKernelFor`, and `train` takes the
  * generic loop, so the family of networks can grow without touching this file.
@@ -99,7 +100,7 @@ function kernelSource(layers: readonly number[]): string {
     line(`    const g${L}_${i} = 2 * r${i};`);
   }
   line("    if (costs !== undefined) costs[k] = cost;");
-  // backward: δ = dC/da ⊙ f′(z); dC/da_prev = Wᵀ·δ before W changes; then W −= L·(δ·a_prevᵀ), b −= L·δ
+  // backward: δ = dC/da ⊙ f′(z); dC/da_prev = Wᵀ·δ before W changes; then W −= L·(0 + δ·a_prevᵀ), b −= L·(0 + δ)
   for (let l = L; l >= 1; l--) {
     for (let i = 0; i < layers[l]!; i++) line(`    const e${l}_${i} = g${l}_${i} * d${l}_${i};`);
     if (l > 1) {
@@ -109,8 +110,8 @@ function kernelSource(layers: readonly number[]): string {
       }
     }
     for (let i = 0; i < layers[l]!; i++) {
-      for (let j = 0; j < layers[l - 1]!; j++) line(`    w${l}_${i}_${j} = w${l}_${i}_${j} - L * (e${l}_${i} * a${l - 1}_${j});`);
-      line(`    b${l}_${i} = b${l}_${i} - L * e${l}_${i};`);
+      for (let j = 0; j < layers[l - 1]!; j++) line(`    w${l}_${i}_${j} = w${l}_${i}_${j} - L * (0 + e${l}_${i} * a${l - 1}_${j});`);
+      line(`    b${l}_${i} = b${l}_${i} - L * (0 + e${l}_${i});`);
     }
   }
   line("  }");

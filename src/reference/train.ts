@@ -2,14 +2,14 @@
  * Stochastic gradient descent, one sample per step (the seed's training loop): the same equations as
  * `gradients` + `step` for a batch of one, run on packed Float64Arrays with buffers allocated once. Small networks
  * of the kinds it is written for run the shape-specialised kernel of sgdKernel.ts (same bits, several times faster);
- * everything else runs the generic loop below.
+ * every network of the family runs the generic loop below (any cost, reduction and activation).
  */
 import type { Optimizer, OptimizerState } from "../implementation.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { ACTIVATION_TABLE } from "../family/activations.ts";
 import { COST_TABLE, reductionWeight } from "../family/costs.ts";
+import { activationFunctions, type ElementwiseName } from "./activationFunctions.ts";
 import { gradients } from "./gradients.ts";
-import { packLayers, unpackParams, type PackedLayer } from "./packedLayers.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
 import { wireState } from "./optimizerStep.ts";
 import { descend, optimizerStep } from "./step.ts";
@@ -37,7 +37,7 @@ export function trainWithOptimizer(network: NetworkSpec, params: Params, inputs:
 }
 
 /**
- * SGD: for k = 0…order.length−1, θ ← θ − L·∇C_{order[k]}(θ) with C_i = Σ_outputs (a_L − y_i)² for sample i alone.
+ * SGD: for k = 0…order.length−1, θ ← θ − L·∇C_{order[k]}(θ) with C_i the network's cost of sample i alone.
  * Agrees bit for bit with `step` applied to one sample at a time; `params` is not changed. `generic: true` forces
  * the generic loop (the specialised kernel must give the same bits: spec/reference/sgdKernel.spec.ts).
  */
@@ -50,8 +50,7 @@ export function train(
   order: readonly number[],
   options: { recordCosts?: boolean; generic?: boolean } = {},
 ): TrainOutcome {
-  if (!packedKernelRuns(network)) return trainByStep(network, params, inputs, targets, learningRate, order, options);
-  const kernel = options.generic === true ? undefined : sgdKernelFor(network);
+  const kernel = options.generic === true || !kernelRuns(network) ? undefined : sgdKernelFor(network);
   if (kernel !== undefined && order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
     const P = Float64Array.from(params.flatMap(({ W, b }) => [...W.flat(), ...b]));
     const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
@@ -61,86 +60,26 @@ export function train(
     const trained = params.map(({ W, b }) => ({ W: W.map((row) => take(row.length)), b: take(b.length) }));
     return costs === undefined ? { params: trained } : { params: trained, costs };
   }
-  const layers = packLayers(network, params);
-  // every sample packed once, so that a step reads its x and y without copying
-  const xs = inputs.map((x) => Float64Array.from(x));
-  const ys = targets.map((y) => Float64Array.from(y));
-  const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
-  for (let k = 0; k < order.length; k++) {
-    const sample = order[k]!;
-    const cost = sgdStep(layers, xs[sample]!, ys[sample]!, learningRate);
-    if (costs !== undefined) costs[k] = cost;
-  }
-  const trained = unpackParams(layers);
-  return costs === undefined ? { params: trained } : { params: trained, costs };
-}
-
-/** One SGD step on one sample, updating `layers` in place; returns the sample's cost before the step. */
-function sgdStep(layers: readonly PackedLayer[], x: Float64Array, y: Float64Array, learningRate: number): number {
-  // forward: z_l = W_l·a_{l−1} + b_l, a_l = f_l(z_l), and beside it the local derivative da_l/dz_l = f_l′(z_l)
-  let aPrev = x;
-  for (const { W, b, z, a, dA_dZ, f, units, fanIn } of layers) {
-    for (let i = 0; i < units; i++) {
-      let s = 0;
-      for (let j = 0; j < fanIn; j++) s += W[i * fanIn + j]! * aPrev[j]!;
-      const zi = s + b[i]!;
-      z[i] = zi;
-      a[i] = f.value(zi);
-      dA_dZ[i] = f.derivative(zi);
-    }
-    aPrev = a;
-  }
-
-  // C = Σ (a_L − y)², dC/da_L = 2(a_L − y)
-  const output = layers[layers.length - 1]!;
-  let cost = 0;
-  for (let i = 0; i < output.units; i++) {
-    const error = output.a[i]! - y[i]!;
-    cost += error * error;
-    output.dC_dA[i] = 2 * error;
-  }
-
-  // backward, from the output layer down
-  for (let l = layers.length - 1; l >= 0; l--) {
-    const { W, b, dA_dZ, dC_dA, delta, units, fanIn } = layers[l]!;
-    const aPrev = l > 0 ? layers[l - 1]!.a : x;
-    // δ_l = dC/dz_l = dC/da_l ⊙ da_l/dz_l
-    for (let i = 0; i < units; i++) delta[i] = dC_dA[i]! * dA_dZ[i]!;
-    // dC/da_{l−1} = W_lᵀ·δ_l (dz_l/da_{l−1} = W_l), taken before W_l is updated
-    if (l > 0) {
-      const dC_dAPrev = layers[l - 1]!.dC_dA;
-      for (let j = 0; j < fanIn; j++) {
-        let s = 0;
-        for (let i = 0; i < units; i++) s += W[i * fanIn + j]! * delta[i]!;
-        dC_dAPrev[j] = s;
-      }
-    }
-    // W_l ← W_l − L·dC/dW_l with dC/dW_l = δ_l·a_{l−1}ᵀ;  b_l ← b_l − L·dC/db_l with dC/db_l = δ_l
-    for (let i = 0; i < units; i++) {
-      for (let j = 0; j < fanIn; j++) W[i * fanIn + j] = W[i * fanIn + j]! - learningRate * (delta[i]! * aPrev[j]!);
-      b[i] = b[i]! - learningRate * delta[i]!;
-    }
-  }
-  return cost;
+  return trainGeneric(network, params, inputs, targets, learningRate, order, options);
 }
 
 /**
- * Whether the packed kernel computes this network: elementwise activations and the squared error, whose per-sample
- * weight is 1 (a batch of one under mean or sum, or a single output under mean_all). Anything else — the other
- * costs, softmax — trains by `step` on one sample at a time: the same equations, without the kernel's speed.
+ * Whether the shape-specialised kernel may compute this network: elementwise activations and the squared error,
+ * whose per-sample weight is 1 (a batch of one under mean or sum, or a single output under mean_all). Anything
+ * else — the other costs, softmax — runs the generic loop: the same equations, without the kernel's speed.
  */
-function packedKernelRuns(network: NetworkSpec): boolean {
+function kernelRuns(network: NetworkSpec): boolean {
   const oneWeight = network.reduction !== "mean_all" || network.layers.at(-1) === 1;
   return network.cost === "squared_error" && oneWeight && network.activations.every((f) => f !== "softmax");
 }
 
 /**
- * SGD for every other network (the other costs and reductions, softmax): `gradients` + `descend` for a batch of
- * one, on packed layers, with the very operations of gradients.ts in the same order — z = (0 + Σ_j W_ij·a_j) + b_i,
+ * The generic loop, for every network: `gradients` + `descend` for a batch of one, on packed layers (W_l row-major,
+ * buffers allocated once), with the very operations of gradients.ts in the same order — z = (0 + Σ_j W_ij·a_j) + b_i,
  * δ_L from the cost table, dC/dW_ij = 0 + δ_i·a_j and dC/db_i = 0 + δ_i (a product and a sum over one sample),
  * dC/da_(l−1) = W_lᵀ·δ_l from 0, then θ − L·g — so the bits are step's (spec/reference/train.spec.ts).
  */
-function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
+function trainGeneric(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
   if (!order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
     // an order the wire did not validate (the library called directly): the plain fold, which reads what it reads
     let theta = params;
@@ -156,7 +95,12 @@ function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targe
     const fanIn = network.layers[l]!, units = network.layers[l + 1]!;
     const packedW = new Float64Array(units * fanIn);
     W.forEach((row, i) => packedW.set(row, i * fanIn));
-    return { fanIn, units, f: ACTIVATION_TABLE[network.activations[l]!], W: packedW, b: Float64Array.from(b), z: new Float64Array(units), a: new Float64Array(units), dA_dZ: new Float64Array(units), dC_dA: new Float64Array(units) };
+    const entry = ACTIVATION_TABLE[network.activations[l]!];
+    // an elementwise f through activationFunctions' uniform { value, derivative } objects (one shape for V8's inline
+    // caches, where the table's entries each have their own), a layer-wide one (softmax) through its value
+    const f = entry.kind === "elementwise" ? activationFunctions[entry.name as ElementwiseName] : undefined;
+    const layerValue = entry.kind === "vector" ? entry.value : undefined;
+    return { fanIn, units, f, layerValue, W: packedW, b: Float64Array.from(b), z: new Float64Array(units), a: new Float64Array(units), dA_dZ: new Float64Array(units), dC_dA: new Float64Array(units), delta: new Float64Array(units) };
   });
   const L = layers.length - 1, K = layers[L]!.units;
   const cost = COST_TABLE[network.cost], output = network.activations[L]!;
@@ -168,22 +112,24 @@ function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targe
     const sample = order[k]!, x = xs[sample]!, y = targets[sample]!;
     // forward: z_l = W_l·a_(l−1) + b_l, a_l = f_l(z_l), and f_l′(z_l) beside it for an elementwise f_l
     let aPrev: Float64Array = x;
-    for (const { W, b, z, a, dA_dZ, f, units, fanIn } of layers) {
+    for (const { W, b, z, a, dA_dZ, f, layerValue, units, fanIn } of layers) {
       for (let i = 0; i < units; i++) {
         let s = 0;
         for (let j = 0; j < fanIn; j++) s += W[i * fanIn + j]! * aPrev[j]!;
         z[i] = s + b[i]!;
       }
-      if (f.kind === "vector") a.set(f.value(Array.from(z)));
-      else for (let i = 0; i < units; i++) (a[i] = f.value(z[i]!)), (dA_dZ[i] = f.derivative(z[i]!));
+      if (f !== undefined) for (let i = 0; i < units; i++) (a[i] = f.value(z[i]!)), (dA_dZ[i] = f.derivative(z[i]!));
+      else a.set(layerValue!(Array.from(z)));
       aPrev = a;
     }
     // the sample's cost, weighted as gradients.ts weighs a batch of one; δ_L = w·dc/dz_L from the cost table
-    const zL = Array.from(layers[L]!.z), aL = Array.from(layers[L]!.a);
+    // the cost table reads z and a by index and through map/reduce, which a Float64Array has: no copies
+    const zL = layers[L]!.z as unknown as number[], aL = layers[L]!.a as unknown as number[];
     let sum = 0;
     sum += cost.value(zL, aL, y);
     if (costs !== undefined) costs[k] = divisor === undefined ? sum : sum / divisor;
-    let delta: ArrayLike<number> = cost.delta(output, zL, aL, y, w);
+    let delta = layers[L]!.delta; // always a Float64Array: one element kind for V8 in the loops below
+    delta.set(cost.delta(output, zL, aL, y, w));
     // backward: dC/da_(l−1) = W_lᵀ·δ_l before W_l moves, then W_l −= L·(0 + δ_l·a_(l−1)ᵀ), b_l −= L·(0 + δ_l)
     for (let l = L; l >= 0; l--) {
       const { W, b, units, fanIn } = layers[l]!;
@@ -203,9 +149,8 @@ function trainByStep(network: NetworkSpec, params: Params, inputs: Matrix, targe
       }
       if (below !== undefined) {
         // δ_(l−1) = dC/da_(l−1) ⊙ f′(z_(l−1)) (hidden layers are elementwise: softmax is only ever the output layer)
-        const next = new Float64Array(below.units);
-        for (let j = 0; j < below.units; j++) next[j] = below.dC_dA[j]! * below.dA_dZ[j]!;
-        delta = next;
+        for (let j = 0; j < below.units; j++) below.delta[j] = below.dC_dA[j]! * below.dA_dZ[j]!;
+        delta = below.delta;
       }
     }
   }
