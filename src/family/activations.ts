@@ -277,9 +277,9 @@ export const ACTIVATION_TABLE: Readonly<Record<Activation, ActivationEntry>> = {
     value: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
     derivative: logistic64,
     exact: (D, z) => {
-      const t = decimalExp(D)(z.abs().neg());
-      const value = (z.isPos() ? z : new D(0)).plus(decimalLog1p(D)(t));
-      return { value, derivative: decimalSigmoids(D, z).sigma };
+      // one e^−|z| for both: ln(1 + t) and σ(z) from the same t
+      const { sigma, t } = decimalSigmoids(D, z);
+      return { value: (z.isPos() ? z : new D(0)).plus(decimalLog1p(D)(t)), derivative: sigma };
     },
     // softplus″ = σ′ ≤ ¼. ln(1 + t) without log1p rounds 1 + t first: an absolute error of u, the "+ 1" (a rounding,
     // not an approximation: PyTorch's threshold linearisation softplus(z) = z above 20 is an approximation and is not
