@@ -87,6 +87,13 @@ describe("train ≡ fold of step over single samples", () => {
     });
   });
 
+  it("rejects an order that is not sample indices, naming the entry, on the kernel's networks and the others alike", () => {
+    for (const net of [network([2, 1], ["logistic"]), { layers: [2, 1], activations: ["logistic"], cost: "binary_cross_entropy" } as NetworkSpec]) {
+      const { params, inputs, targets } = randomCase(net, 2, createRng(SEED));
+      expect(() => train(net, params, inputs, targets, 0.1, [0, 2])).toThrow("train: order[1] is 2, expected an integer in [0, 2) (a sample index)");
+    }
+  });
+
   it("returns costs only when asked, and the params unchanged for an empty order", () => {
     const net = network([2, 2, 1], ["relu", "logistic"]);
     const { params, inputs, targets } = randomCase(net, 2, createRng(SEED));

@@ -8,11 +8,11 @@ import type { Optimizer, OptimizerState } from "../implementation.ts";
 import type { Matrix, NetworkSpec, Params } from "../network/types.ts";
 import { ACTIVATION_TABLE } from "../family/activations.ts";
 import { COST_TABLE, reductionWeight } from "../family/costs.ts";
+import { assertValid, validateOrder } from "../network/validate.ts";
 import { activationFunctions, type ElementwiseName } from "./activationFunctions.ts";
-import { gradients } from "./gradients.ts";
 import { sgdKernelFor } from "./sgdKernel.ts";
 import { wireState } from "./optimizerStep.ts";
-import { descend, optimizerStep } from "./step.ts";
+import { optimizerStep } from "./step.ts";
 
 /** What `train` returns: the trained params and, when asked for, `costs[k]` = cost of sample order[k] before step k. */
 export interface TrainOutcome {
@@ -50,8 +50,10 @@ export function train(
   order: readonly number[],
   options: { recordCosts?: boolean; generic?: boolean } = {},
 ): TrainOutcome {
+  // the cheap test first (train sits in the hot path); validateOrder's messages only for an order that fails it
+  if (!order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) assertValid(validateOrder(order, inputs.length), "train");
   const kernel = options.generic === true || !kernelRuns(network) ? undefined : sgdKernelFor(network);
-  if (kernel !== undefined && order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
+  if (kernel !== undefined) {
     const P = Float64Array.from(params.flatMap(({ W, b }) => [...W.flat(), ...b]));
     const costs = options.recordCosts === true ? new Array<number>(order.length) : undefined;
     kernel(P, Float64Array.from(inputs.flat()), Float64Array.from(targets.flat()), order, learningRate, costs);
@@ -80,17 +82,6 @@ function kernelRuns(network: NetworkSpec): boolean {
  * dC/da_(l−1) = W_lᵀ·δ_l from 0, then θ − L·g — so the bits are step's (spec/reference/train.spec.ts).
  */
 function trainGeneric(network: NetworkSpec, params: Params, inputs: Matrix, targets: Matrix, learningRate: number, order: readonly number[], options: { recordCosts?: boolean }): TrainOutcome {
-  if (!order.every((s) => Number.isInteger(s) && s >= 0 && s < inputs.length)) {
-    // an order the wire did not validate (the library called directly): the plain fold, which reads what it reads
-    let theta = params;
-    const costs: number[] = [];
-    for (const s of order) {
-      const { cost, grads } = gradients(network, theta, [inputs[s]!], [targets[s]!]);
-      if (options.recordCosts === true) costs.push(cost);
-      theta = descend(theta, grads, learningRate);
-    }
-    return options.recordCosts === true ? { params: theta, costs } : { params: theta };
-  }
   const layers = params.map(({ W, b }, l) => {
     const fanIn = network.layers[l]!, units = network.layers[l + 1]!;
     const packedW = new Float64Array(units * fanIn);
