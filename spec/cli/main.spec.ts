@@ -18,7 +18,7 @@ async function runMain(argv: readonly string[]): Promise<{ code: number; out: st
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-describe("nncheck (spawned: node --import tsx/esm src/cli/bin.ts)", () => {
+describe("nncheck (spawned: node src/cli/bin.js)", () => {
   it.concurrent("train --json prints exactly one JSON line {steps, seconds, testAccuracy}", async () => {
     const run = await runCli(["train", "--steps", "2000", "--seed", "3", "--json"]);
     expect(run.code, run.stderr).toBe(0);

@@ -11,17 +11,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Node's arguments that run the CLI from the sources: `node --import tsx/esm src/cli/bin.ts …` (the package runs dist/). */
-export const CLI_FROM_SOURCES: readonly string[] = ["--import", "tsx/esm", "src/cli/bin.ts"];
+/**
+ * Node's arguments that run the CLI as the package ships it, `node src/cli/bin.js …` (the compiled dist/, which the
+ * suite's global setup keeps up to date with the sources: ../support/builtCli.ts).
+ */
+export const CLI_BIN: readonly string[] = ["src/cli/bin.js"];
 
 /**
- * Runs `node --import tsx/esm src/cli/bin.ts …args` from the repo root, as a user's `nncheck …args` would, in its own
+ * Runs `node src/cli/bin.js …args` from the repo root, as a user's `nncheck …args` would, in its own
  * process group. `limitMs` is a safety net, not an assertion: a run still going after it is killed and the call
  * fails, naming it (pass a generous multiple of the timeouts the run configures).
  */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, limitMs = 120_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawnTracked(process.execPath, [...CLI_FROM_SOURCES, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawnTracked(process.execPath, [...CLI_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     const limit = setTimeout(() => {

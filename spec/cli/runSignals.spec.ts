@@ -7,7 +7,7 @@ import { shellCommand } from "../../src/harness/index.ts";
 import { until } from "../support/manualClock.ts";
 import { killTracked, spawnTracked } from "../support/processes.ts";
 import { FAKE, waitUntilGone } from "../protocol/helpers.ts";
-import { CLI_FROM_SOURCES, REPO_ROOT, runCli } from "./runCli.ts";
+import { CLI_BIN, REPO_ROOT, runCli } from "./runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "nncheck-signals-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ describe("nncheck run closes the implementation", () => {
     it.concurrent(`on ${signal}: kills the implementation and exits ${code} at once, not after the 60 s timeout`, async () => {
       const ready = join(dir, `${signal}.ready`);
       // The fake writes `ready` when the first request after hello reaches it: by then nncheck handles signals.
-      const child = spawnTracked(process.execPath, [...CLI_FROM_SOURCES, "run", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--timeout-ms", "60000"], {
+      const child = spawnTracked(process.execPath, [...CLI_BIN, "run", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--timeout-ms", "60000"], {
         cwd: REPO_ROOT, env: { ...process.env, NNCHECK_FAKE_READY: ready },
       });
       try {
@@ -49,7 +49,7 @@ describe("nncheck run closes the implementation", () => {
     const ready = join(dir, "jobs.ready");
     const log = join(dir, "jobs.pids");
     // Every worker has said hello (its fake logged its pid) before the pool hands out the first check.
-    const child = spawnTracked(process.execPath, [...CLI_FROM_SOURCES, "run", "--jobs", "2", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--only", "oracle/forward/2-5-1", "--timeout-ms", "60000"], {
+    const child = spawnTracked(process.execPath, [...CLI_BIN, "run", "--jobs", "2", "--impl", shellCommand(["node", FAKE, "hang"]), "--only", "oracle/forward/3-3-1", "--only", "oracle/forward/2-5-1", "--timeout-ms", "60000"], {
       cwd: REPO_ROOT, env: { ...process.env, NNCHECK_FAKE_READY: ready, NNCHECK_FAKE_PID_LOG: log },
     });
     try {

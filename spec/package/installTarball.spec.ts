@@ -8,12 +8,13 @@
  * Every process it starts runs in its own process group, killed when the spec ends, passes or fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allChecks } from "../../src/checks/index.ts";
 import { REPO_ROOT } from "../cli/runCli.ts";
+import { distIsFresh } from "../support/builtCli.ts";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const project = mkdtempSync(join(tmpdir(), "nncheck-install-"));
@@ -66,20 +67,9 @@ const statuses = (r: Run) => Object.fromEntries((JSON.parse(r.stdout) as Report)
 const FEW = ["--only", "oracle/gradients/3-3-1", "--only", "fixture/worked-example/forward", "--only", "activation/logistic/audit", "--runs", "5", "--reporter", "json"];
 const FEW_PASSED = { "oracle/gradients/3-3-1": "passed", "fixture/worked-example/forward": "passed", "activation/logistic/audit": "passed" };
 
-/**
- * Whether dist/ was built after every input of the build last changed (a fresh clone's `npm ci` builds it through
- * `prepare`): then `npm pack` need not run tsc a second time (12 s of CPU) to pack the same files.
- */
-function distIsFresh(): boolean {
-  const built = join(REPO_ROOT, "dist/index.js");
-  if (!existsSync(built)) return false;
-  const builtAt = statSync(built).mtimeMs;
-  const inputs = ["package.json", "tsconfig.json", "tsconfig.build.json", ...readdirSync(join(REPO_ROOT, "src"), { recursive: true }).map((f) => join("src", String(f)))];
-  return inputs.every((f) => statSync(join(REPO_ROOT, f)).mtimeMs < builtAt);
-}
-
 beforeAll(async () => {
-  // With a stale dist/, `npm pack` builds it (prepare → npm run build), as it does for a user.
+  // With a stale dist/, `npm pack` builds it (prepare → npm run build), as it does for a user; a fresh one (the
+  // suite's global setup builds it) need not be built again (12 s of CPU) to pack the same files.
   const pack = await run("npm", ["pack", "--pack-destination", project, "--json", ...(distIsFresh() ? ["--ignore-scripts"] : [])], REPO_ROOT, 240_000);
   ok(pack, "npm pack");
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"))!;
