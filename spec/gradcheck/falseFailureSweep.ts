@@ -36,7 +36,8 @@ export interface SweepResult {
 
 export async function sweep(seed: number, cases: number, stepEvery: number, shapes?: readonly NetworkSpec[]): Promise<SweepResult> {
   const rng = createRng(seed);
-  const oracle = createOracle({ precision: Number(process.env["SWEEP_PRECISION"] ?? 50) });
+  // every case is new: nothing to memoise, and nothing of the shared memo pushed out for the specs that follow
+  const oracle = createOracle({ precision: Number(process.env["SWEEP_PRECISION"] ?? 50), memoise: false });
   let compared = 0, worstRatio = 0;
   const worstByKind = new Map<string, number>();
   const record = (what: string, dtype: string, method: string, k: number, stress: string, cmp: Comparison) => {

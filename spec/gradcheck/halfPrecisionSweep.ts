@@ -42,7 +42,7 @@ export interface HalfSweepResult {
  */
 export async function halfPrecisionSweep(dtype: Dtype, seed: number, cases: number, rels: readonly number[], injectCases: number, plain = false): Promise<HalfSweepResult> {
   const rng = createRng(seed);
-  const oracle = createOracle({ precision: Number(process.env["HALF_PRECISION"] ?? 50) });
+  const oracle = createOracle({ precision: Number(process.env["HALF_PRECISION"] ?? 50), memoise: false }); // every case new
   const impl = textbookImplementation({ arithmetic: dtype });
   // the cases are dtype values: the implementation's conversion of them is exact (roundedInputs: false)
   const options = { dtype, oracle, roundedInputs: false };

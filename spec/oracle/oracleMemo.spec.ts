@@ -20,6 +20,21 @@ describe("the oracle's memo", () => {
     expect(fresh.grads.map((g) => g.W.map((r) => r.map(String)))).toEqual(first.grads.map((g) => g.W.map((r) => r.map(String))));
   });
 
+  it("is left alone by an oracle created with memoise: false, which computes every answer afresh and keeps none", () => {
+    clearOracleMemo();
+    const kept = createOracle().gradients(seedNetwork, params, inputs, targets);
+    const unmemoised = createOracle({ memoise: false });
+    const fresh = unmemoised.gradients(seedNetwork, params, inputs, targets);
+    expect(fresh).not.toBe(kept); // not read from the memo
+    expect(unmemoised.gradients(seedNetwork, params, inputs, targets)).not.toBe(fresh); // nor written to it
+    expect(fresh.grads.map((g) => g.W.map((r) => r.map(String)))).toEqual(kept.grads.map((g) => g.W.map((r) => r.map(String))));
+    const other = [{ ...params[0]!, b: [0.02, 0, -0.02] }, params[1]!];
+    const unkept = unmemoised.gradients(seedNetwork, other, inputs, targets);
+    expect(createOracle().gradients(seedNetwork, params, inputs, targets)).toBe(kept); // the shared memo still holds its answer
+    expect(createOracle().gradients(seedNetwork, other, inputs, targets)).not.toBe(unkept); // and the unmemoised answer was never put in
+    clearOracleMemo();
+  });
+
   it("tells apart what the oracle tells apart: precision, method, −0, every digit of a number", () => {
     clearOracleMemo();
     const a = createOracle({ precision: 50 }).gradients(seedNetwork, params, inputs, targets);

@@ -58,15 +58,21 @@ export interface Oracle {
 /** The default working precision, in significant digits. */
 export const DEFAULT_ORACLE_PRECISION = 50;
 
-/** An oracle computing at `precision` significant digits (default 50). */
-export function createOracle(options: { readonly precision?: number } = {}): Oracle {
+/**
+ * An oracle computing at `precision` significant digits (default 50). `memoise: false` computes every answer afresh
+ * and keeps none (for a stream of requests that never repeat, such as a stress sweep's: memoising them would only
+ * push out of the shared memo the answers that other requests will ask for again).
+ */
+export function createOracle(options: { readonly precision?: number; readonly memoise?: boolean } = {}): Oracle {
   const precision = options.precision ?? DEFAULT_ORACLE_PRECISION;
+  const memoise = options.memoise ?? true;
   const D = decimalConstructor(precision);
   const params = (p: ParamsLike): DecimalParams => toDecimalParams(D, p);
   const matrix = (m: MatrixLike) => toDecimalMatrix(D, m);
   // Answers are memoised per exact request (see oracleMemo.ts), the optimizer and its state
   // part of the request; `size` is the answer's count of decimal values.
   const memo = <T>(method: string, network: NetworkSpec, inputs: MatrixLike, parts: readonly unknown[], compute: () => T): T => {
+    if (!memoise) return compute();
     const size = answerSize(network, inputs.length);
     return memoised(() => memoKey([precision, method, network, inputs, ...parts]), method === "step" || method === "train" ? 4 * size : size, compute);
   };
