@@ -25,7 +25,7 @@ import { auditOracle, exactActivation } from "./exactActivation.ts";
 import { absoluteAllowance, allowedError, CORE_LIMIT, failsCoreBound, LOSSY_ULPS } from "./auditRules.ts";
 import { describeRange, formatUlps, lossyRanges, showX, type LossyRange, type PointError } from "./lossyRanges.ts";
 import { kinkConventions, type ConventionFinding } from "./kinkConventions.ts";
-import { errorOf, ulpAt } from "./ulpError.ts";
+import { auditError, exactFacts } from "./ulpError.ts";
 
 /** The audit of one function, f or f′, over the domain. */
 export interface FunctionAudit {
@@ -87,15 +87,14 @@ export async function auditActivation(implementation: Implementation, name: Acti
     derivative.push(...(answer.derivative as readonly number[])); // elementwise: one number per x (shape-checked by the runner)
   }
   const exact = domain.map((x) => exactActivation(oracle, name, x));
-  const exactNumbers = exact.map((e) => ({ value: e.value.toNumber(), derivative: e.derivative.toNumber() }));
   const audit = (part: "value" | "derivative", actual: readonly number[]) =>
     functionAudit(domain.map((x, k): PointError => {
       const exactPart: Decimal = exact[k]![part];
       const a = actual[k]!;
-      const ulp = ulpAt(oracle, exactPart, dtype);
-      const { absError, ulps } = errorOf(oracle, a, exactPart, dtype, ulp);
-      const allowance = absoluteAllowance(name, part, exactNumbers[k]!.value, exactNumbers[k]!.derivative, dtype);
-      return { x, exact: exactNumbers[k]![part], actual: a, ulps, absError, ulp: ulp.toNumber(), allowed: allowedError(ulp.toNumber(), allowance, dtype) };
+      const facts = exactFacts(oracle, exactPart, dtype);
+      const { absError, ulps } = auditError(oracle, a, exactPart, dtype, facts);
+      const allowance = absoluteAllowance(name, part, exactFacts(oracle, exact[k]!.value, dtype).number, exactFacts(oracle, exact[k]!.derivative, dtype).number, dtype);
+      return { x, exact: facts.number, actual: a, ulps, absError, ulp: facts.ulpNumber, allowed: allowedError(facts.ulpNumber, allowance, dtype) };
     }), dtype, kink !== undefined);
   const valueAudit = audit("value", value);
   const derivativeAudit = audit("derivative", derivative);

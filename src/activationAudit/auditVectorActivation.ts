@@ -16,7 +16,7 @@ import type { Oracle } from "../oracle/index.ts";
 import { allowedError, CORE_LIMIT, failsCoreBound, LOSSY_ULPS } from "./auditRules.ts";
 import { auditOracle } from "./exactActivation.ts";
 import { formatUlps, showX } from "./lossyRanges.ts";
-import { errorOf, ulpAt } from "./ulpError.ts";
+import { auditError, exactFacts } from "./ulpError.ts";
 
 /** One audited entry: value[i] or Jacobian[i][j] of one logit vector. */
 export interface VectorEntryError {
@@ -80,7 +80,7 @@ export async function auditVectorActivation(implementation: Implementation, name
   const shapeFailures: string[] = [];
   vectors.forEach((z, v) => {
     const exact = exactLayer(oracle, name, z);
-    const a = exact.value.map((x) => x.toNumber());
+    const a = exact.value.map((x) => exactFacts(oracle, x, dtype).number);
     const core = z.every((x) => Math.abs(x) <= CORE_LIMIT);
     const answer = answers[v]!;
     const J = answer.derivative as readonly (readonly number[])[];
@@ -89,10 +89,10 @@ export async function auditVectorActivation(implementation: Implementation, name
       return;
     }
     const add = (label: string, i: number, j: number | undefined, exactValue: Decimal, actual: number) => {
-      const ulp = ulpAt(oracle, exactValue, dtype);
-      const { absError, ulps } = errorOf(oracle, actual, exactValue, dtype, ulp);
+      const facts = exactFacts(oracle, exactValue, dtype);
+      const { absError, ulps } = auditError(oracle, actual, exactValue, dtype, facts);
       const allowance = entry.audit.allowance(z, a, i, j, DTYPES[dtype].u);
-      entries.push({ entry: label, vector: v, i, j, exact: exactValue.toNumber(), actual, ulps, absError, ulp: ulp.toNumber(), allowed: allowedError(ulp.toNumber(), allowance, dtype), core });
+      entries.push({ entry: label, vector: v, i, j, exact: facts.number, actual, ulps, absError, ulp: facts.ulpNumber, allowed: allowedError(facts.ulpNumber, allowance, dtype), core });
     };
     exact.value.forEach((x, i) => add(`${name}(z#${v})[${i}]`, i, undefined, x, answer.value[i]!));
     exact.jacobian.forEach((row, i) => row.forEach((x, j) => add(`J(z#${v})[${i}][${j}]`, i, j, x, J[i]![j]!)));

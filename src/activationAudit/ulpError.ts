@@ -35,9 +35,29 @@ function powerOfTwo(oracle: Oracle, e: number): Decimal {
  * counts in steps of the smallest subnormal; above the largest finite value it stays the top binade's ulp.
  */
 export function ulpAt(oracle: Oracle, v: Decimal, dtype: Dtype): Decimal {
+  return exactFacts(oracle, v, dtype).ulp;
+}
+
+/** What an audit needs of one exact value beside the answer: the value as a number, and the ulp there (Decimal and number). */
+export interface ExactFacts {
+  readonly number: number;
+  readonly ulp: Decimal;
+  readonly ulpNumber: number;
+}
+
+/** Per exact Decimal and dtype, computed once: the audits' exact values are cached objects met again by every audit of a run. */
+const factsCache = new WeakMap<Decimal, Partial<Record<Dtype, ExactFacts>>>();
+
+/** `v` as the nearest number, and one ulp of `dtype` at it (see `ulpAt`), cached per Decimal object. */
+export function exactFacts(oracle: Oracle, v: Decimal, dtype: Dtype): ExactFacts {
+  let byDtype = factsCache.get(v);
+  if (byDtype === undefined) factsCache.set(v, (byDtype = {}));
+  const known = byDtype[dtype];
+  if (known !== undefined) return known;
   const { p, emin, emax } = FORMATS[dtype];
   const e = v.isZero() ? emin : Math.min(Math.max(binaryExponent(oracle, v), emin), emax);
-  return powerOfTwo(oracle, e - p + 1);
+  const ulp = powerOfTwo(oracle, e - p + 1);
+  return (byDtype[dtype] = { number: v.toNumber(), ulp, ulpNumber: ulp.toNumber() });
 }
 
 /** |actual − exact| absolutely and in ulps of `dtype` at the exact value (`ulp`, default `ulpAt`); Infinity when `actual` is not finite. */
@@ -45,6 +65,20 @@ export function errorOf(oracle: Oracle, actual: number, exact: Decimal, dtype: D
   if (!Number.isFinite(actual)) return { absError: Number.POSITIVE_INFINITY, ulps: Number.POSITIVE_INFINITY };
   const error = oracle.decimal(actual).minus(exact).abs();
   return error.isZero() ? { absError: 0, ulps: 0 } : { absError: error.toNumber(), ulps: error.div(ulp).toNumber() };
+}
+
+/** Where exactly-rounded answers' errors are kept (most answers of a correct implementation are the exact value rounded). */
+const roundedErrors = new WeakMap<ExactFacts, { absError: number; ulps: number }>();
+
+/**
+ * `errorOf` with the facts of `exactFacts`: the same numbers, the error of an answer equal to the exact value's
+ * nearest number computed once per exact value and dtype.
+ */
+export function auditError(oracle: Oracle, actual: number, exact: Decimal, dtype: Dtype, facts: ExactFacts = exactFacts(oracle, exact, dtype)): { absError: number; ulps: number } {
+  if (actual !== facts.number) return errorOf(oracle, actual, exact, dtype, facts.ulp);
+  let known = roundedErrors.get(facts);
+  if (known === undefined) roundedErrors.set(facts, (known = errorOf(oracle, facts.number, exact, dtype, facts.ulp)));
+  return known;
 }
 
 /** |actual − exact| in ulps of `dtype` at the exact value (see `ulpAt`); Infinity when `actual` is not finite. */
