@@ -23,6 +23,30 @@ describe("isolateImplementation", () => {
     expect(request.params[0]!.W[0]![0]).toBe(1);
   });
 
+  it("copies every level of the request (network and batch too), and keeps each answer apart from a buffer the implementation reuses", async () => {
+    const buffer = [0, 0];
+    const seen: unknown[] = [];
+    const isolated = isolateImplementation(fakeImplementation({
+      forward: async (r) => {
+        seen.push(r);
+        (r.network.layers as number[])[0] = 7; // mutating what it was sent, at every level
+        (r.inputs[0] as number[])[0] = 7;
+        return { layers: [{ z: [buffer], a: [buffer] }] };
+      },
+      activation: async ({ x }) => {
+        buffer[0] = x[0]!; // one output buffer for every call
+        return { value: buffer, derivative: buffer };
+      },
+    }), 1000);
+    await isolated.forward(request);
+    expect(request.network.layers).toEqual([1, 1]);
+    expect(request.inputs).toEqual([[1]]);
+    const first = await isolated.activation({ name: "identity", x: [3] });
+    await isolated.activation({ name: "identity", x: [5] });
+    expect(first.value).toEqual([3, 0]); // not the 5 the reused buffer holds now
+    expect(seen[0]).not.toBe(request);
+  });
+
   it("turns typed arrays in answers into plain arrays", async () => {
     const isolated = isolateImplementation(fakeImplementation({
       activation: async ({ x }) => ({ value: Float64Array.from(x) as unknown as number[], derivative: new Float32Array(x.length).fill(1) as unknown as number[] }),

@@ -19,7 +19,7 @@ export interface IsolateOptions {
 export function isolateImplementation(implementation: Implementation, timeoutMs: number, options: IsolateOptions = {}): Implementation {
   const clock = options.clock ?? systemClock;
   const call = (method: (typeof METHODS)[number]) => async (request: unknown): Promise<never> => {
-    const answer = (implementation[method] as (r: unknown) => Promise<unknown>).call(implementation, structuredClone(request));
+    const answer = (implementation[method] as (r: unknown) => Promise<unknown>).call(implementation, copyRequest(request));
     return plain(await withTimeout(Promise.resolve(answer), timeoutMs, `${method} did not settle within ${timeoutMs} ms`, clock)) as never;
   };
   const isolated = Object.fromEntries(METHODS.map((method) => [method, call(method)]));
@@ -39,10 +39,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string, clock:
   return Promise.race([promise, timeout]).finally(() => cancel?.());
 }
 
-/** `value` with typed arrays turned into plain arrays, recursively (JSON-able shapes only). */
+/**
+ * A deep copy of a request: nncheck's requests are JSON-shaped (plain objects, arrays, numbers, strings, booleans,
+ * null), copied here directly, several times faster than structuredClone on the small arrays they are made of;
+ * anything else (a caller's own typed array or Map, say) goes through structuredClone as before.
+ */
+function copyRequest(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyRequest(value[i]);
+    return out;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyRequest((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/** `value` with typed arrays turned into plain arrays, recursively (JSON-able shapes only); always a copy, so an implementation reusing its answer's arrays cannot change it later. */
 function plain(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) return value.every((x) => typeof x === "number") ? value.slice() : value.map(plain);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   }
