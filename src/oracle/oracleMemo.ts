@@ -53,6 +53,18 @@ export function clearOracleMemo(): void {
   held = 0;
 }
 
+/** Where a Decimal keeps its spelling in keys once made (Decimals are immutable; a trajectory's params key its next step, again on every run). */
+const KEY: unique symbol = Symbol("nncheck.memoKey");
+
+/** `d` and every digit of a Decimal, cached on it (a non-enumerable property: the Decimal still deep-equals an untouched one). */
+function decimalKey(x: object): string {
+  const known = (x as { [KEY]?: string })[KEY];
+  if (known !== undefined) return known;
+  const key = `d${String(x)}`;
+  Object.defineProperty(x, KEY, { value: key, enumerable: false });
+  return key;
+}
+
 /** An exact, compact spelling of a request's parts: numbers by their shortest round-trip form, −0 and NaN apart. */
 export function memoKey(parts: readonly unknown[]): string {
   let out = "";
@@ -66,7 +78,7 @@ export function memoKey(parts: readonly unknown[]): string {
       }
       out += "]";
     } else if (typeof x === "string") out += JSON.stringify(x);
-    else if (x !== null && typeof x === "object" && "toFixed" in x) out += `d${String(x)}`; // a Decimal, every digit
+    else if (x !== null && typeof x === "object" && "toFixed" in x) out += decimalKey(x); // a Decimal, every digit
     else if (x !== null && typeof x === "object") {
       out += "{";
       for (const [k, v] of Object.entries(x)) {
