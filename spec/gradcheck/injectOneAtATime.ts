@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import { randomCase } from "../../src/cases/index.ts";
-import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, type Comparison } from "../../src/gradcheck/index.ts";
+import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, prepareForward, prepareStep, type Comparison } from "../../src/gradcheck/index.ts";
 import type { Implementation } from "../../src/implementation.ts";
 import type { NetworkSpec } from "../../src/network/types.ts";
 import { createOracle } from "../../src/oracle/index.ts";
@@ -45,10 +45,12 @@ export async function injectOneAtATime(impl: Implementation, dtype: "float64" | 
     const c = randomCase(rng, network, 1 + (k % 3), { inputRange: [0, 1] });
     const exact = oracleGradientsFor(c, { dtype, oracle });
     const withScales = exactGradientsWithScales(c, { dtype, oracle }, undefined, exactToNumbers(exact));
+    const forward = prepareForward(c, { dtype, oracle }, exact), step = prepareStep(c, { dtype, oracle }, exact);
     const methods: [string, Answer, (a: Answer) => Comparison][] = [
       ["gradients", (await impl.gradients(c)) as unknown as Answer, (a) => compareGradients(c, a as never, { dtype, oracle }, withScales)],
-      ["forward", (await impl.forward(c)) as unknown as Answer, (a) => compareForward(c, a as never, { dtype, oracle }, exact)],
-      ["step", (await impl.step(c)) as unknown as Answer, (a) => compareStep(c, a as never, { dtype, oracle }, exact)],
+      // each answer-independent part prepared once: the injections compare dozens of answers to the same request
+      ["forward", (await impl.forward(c)) as unknown as Answer, (a) => compareForward(c, a as never, { dtype, oracle }, exact, forward)],
+      ["step", (await impl.step(c)) as unknown as Answer, (a) => compareStep(c, a as never, { dtype, oracle }, exact, undefined, step)],
     ];
     for (const [method, answer, compare] of methods) {
       const baseline = compare(answer);

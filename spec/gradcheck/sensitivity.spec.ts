@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { randomCase } from "../../src/cases/index.ts";
-import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, type Comparison } from "../../src/gradcheck/index.ts";
+import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, prepareForward, prepareStep, type Comparison } from "../../src/gradcheck/index.ts";
 import type { Implementation } from "../../src/implementation.ts";
 import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
@@ -34,17 +34,19 @@ function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => 
  */
 async function injectOneAtATime(impl: Implementation, dtype: "float64" | "float32", seed: number, cases: number) {
   const rng = createRng(seed);
-  const oracle = createOracle();
+  const oracle = createOracle({ memoise: false }); // every case new: nothing to memoise
   let caught = 0, kept = 0;
   for (let k = 0; k < cases; k++) {
     const network = STRESS_SHAPES[k % STRESS_SHAPES.length]!;
     const c = randomCase(rng, network, 1 + (k % 3), { inputRange: [0, 1] });
     const exact = oracleGradientsFor(c, { dtype, oracle });
     const withScales = exactGradientsWithScales(c, { dtype, oracle }, undefined, exactToNumbers(exact));
+    const forward = prepareForward(c, { dtype, oracle }, exact), step = prepareStep(c, { dtype, oracle }, exact);
     const methods: [string, Answer, (a: Answer) => Comparison][] = [
       ["gradients", (await impl.gradients(c)) as unknown as Answer, (a) => compareGradients(c, a as never, { dtype, oracle }, withScales)],
-      ["forward", (await impl.forward(c)) as unknown as Answer, (a) => compareForward(c, a as never, { dtype, oracle }, exact)],
-      ["step", (await impl.step(c)) as unknown as Answer, (a) => compareStep(c, a as never, { dtype, oracle }, exact)],
+      // each answer-independent part prepared once: every entry's injection is compared with the same request
+      ["forward", (await impl.forward(c)) as unknown as Answer, (a) => compareForward(c, a as never, { dtype, oracle }, exact, forward)],
+      ["step", (await impl.step(c)) as unknown as Answer, (a) => compareStep(c, a as never, { dtype, oracle }, exact, undefined, step)],
     ];
     for (const [method, answer, compare] of methods) {
       const baseline = compare(answer);

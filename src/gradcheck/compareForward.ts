@@ -5,14 +5,23 @@ import { entryResult, layerValueName, type EntryResult } from "./entryResult.ts"
 import { exactToNumbers } from "./exactGradients.ts";
 import { exactGradientsWithScales, oracleGradientsFor } from "./exactGradientsWithScales.ts";
 
-/**
- * Compares a `forward` answer with the oracle, entry by entry (`Z1[s][i]`, `A1[s][i]`, …); `exact` may be the
- * oracle's gradients for the same params and inputs (any targets), to save an evaluation.
- */
-export function compareForward(request: ForwardRequest, actual: ForwardResult, options: CompareOptions, exactGradients?: OracleGradients): Comparison {
+/** A forward comparison's part that does not depend on the answer: the exact values as numbers and their scales. */
+export type PreparedForward = ReturnType<typeof exactGradientsWithScales>;
+
+/** The answer-independent part of `compareForward`, to compare several answers to one request without recomputing it. */
+export function prepareForward(request: ForwardRequest, options: CompareOptions, exactGradients?: OracleGradients): PreparedForward {
   const targets = request.inputs.map(() => new Array<number>(request.network.layers.at(-1)!).fill(0));
   const withTargets = { ...request, targets };
-  const { exact, scales } = exactGradientsWithScales(withTargets, options, undefined, exactToNumbers(exactGradients ?? oracleGradientsFor(withTargets, options)));
+  return exactGradientsWithScales(withTargets, options, undefined, exactToNumbers(exactGradients ?? oracleGradientsFor(withTargets, options)));
+}
+
+/**
+ * Compares a `forward` answer with the oracle, entry by entry (`Z1[s][i]`, `A1[s][i]`, …); `exact` may be the
+ * oracle's gradients for the same params and inputs (any targets), to save an evaluation; `prepared`: `prepareForward`
+ * of the same request and options, when several answers are compared with it.
+ */
+export function compareForward(request: ForwardRequest, actual: ForwardResult, options: CompareOptions, exactGradients?: OracleGradients, prepared?: PreparedForward): Comparison {
+  const { exact, scales } = prepared ?? prepareForward(request, options, exactGradients);
   const entries: EntryResult[] = [], problems: string[] = [];
   if (actual.layers.length !== exact.layers.length) problems.push(`layers has ${actual.layers.length} entries, expected ${exact.layers.length}`);
   exact.layers.forEach((layer, l) => {
