@@ -6,7 +6,7 @@
  * a tolerance is tight when correct answers come close to it, not merely safe.
  */
 import { expect } from "vitest";
-import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, prepareForward, prepareStep, type Comparison, type PreparedForward, type PreparedStep } from "../../src/gradcheck/index.ts";
+import { compareForward, compareGradients, compareStep, exactGradientsWithScales, exactToNumbers, oracleGradientsFor, prepareForward, prepareStep, type Comparison } from "../../src/gradcheck/index.ts";
 import type { Implementation } from "../../src/implementation.ts";
 import type { NetworkSpec } from "../../src/network/types.ts";
 import { createOracle } from "../../src/oracle/index.ts";
@@ -63,18 +63,14 @@ export async function sweep(seed: number, cases: number, stepEvery: number, shap
     const exact = oracleGradientsFor(c, { dtype: "float64", oracle });
     const exact64 = exactGradientsWithScales(c, { dtype: "float64", oracle }, undefined, exactToNumbers(exact));
     const exact32 = exactGradientsWithScales(c, { dtype: "float32", oracle }, undefined, exact64.exact);
-    // forward and step: what does not depend on the answer, once per dtype for the implementations of that dtype
-    const prepared = new Map<string, { forward: PreparedForward; step: PreparedStep }>();
-    const preparedFor = (dtype: "float64" | "float32") => {
-      let p = prepared.get(dtype);
-      if (p === undefined) prepared.set(dtype, (p = { forward: prepareForward(c, { dtype, oracle }, exact), step: prepareStep(c, { dtype, oracle }, exact) }));
-      return p;
-    };
+    // forward and step (every stepEvery-th case): what does not depend on the answer, once per dtype
+    const prepare = (dtype: "float64" | "float32") => ({ forward: prepareForward(c, { dtype, oracle }, exact), step: prepareStep(c, { dtype, oracle }, exact) });
+    const prepared = k % stepEvery === 0 ? { float64: prepare("float64"), float32: prepare("float32") } : undefined;
     for (const [name, impl, dtype] of implementations) {
       record(`${name} gradients`, dtype, "gradients", k, stress, compareGradients(c, await impl.gradients(c), { dtype, oracle }, dtype === "float64" ? exact64 : exact32));
-      if (k % stepEvery === 0) {
-        record(`${name} forward`, dtype, "forward", k, stress, compareForward(c, await impl.forward(c), { dtype, oracle }, exact, preparedFor(dtype).forward));
-        record(`${name} step`, dtype, "step", k, stress, compareStep(c, await impl.step(c), { dtype, oracle }, exact, undefined, preparedFor(dtype).step));
+      if (prepared !== undefined) {
+        record(`${name} forward`, dtype, "forward", k, stress, compareForward(c, await impl.forward(c), { dtype, oracle }, exact, prepared[dtype].forward));
+        record(`${name} step`, dtype, "step", k, stress, compareStep(c, await impl.step(c), { dtype, oracle }, exact, undefined, prepared[dtype].step));
       }
     }
   }

@@ -6,24 +6,8 @@ import { createOracle } from "../../src/oracle/index.ts";
 import { createRng } from "../../src/random/rng.ts";
 import { reference } from "../../src/reference/index.ts";
 import { textbookImplementation } from "../support/textbookImplementation.ts";
+import { leaves, withEntry, type Answer } from "./injectOneAtATime.ts";
 import { STRESS_SHAPES } from "./stressCases.ts";
-
-/** Every numeric leaf of an answer, as [path, get, set] on a deep copy. */
-type Answer = { [key: string]: unknown };
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "number") return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [];
-}
-function withEntry(answer: Answer, path: (string | number)[], f: (x: number) => number): Answer {
-  const copy = structuredClone(answer) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path.at(-1)!;
-  node[last] = f(node[last] as number);
-  return copy;
-}
 
 /**
  * For every entry of a correct answer, one at a time: sets it to the exact value + 2 × its tolerance (either sign,
